@@ -1,0 +1,71 @@
+// swift-tools-version:6.1
+
+import PackageDescription
+
+let package = Package(
+    name: "honeyphone",
+    platforms: [.macOS(.v15)],
+    products: [
+        .library(name: "SIPCore", targets: ["SIPCore"]),
+        .library(name: "SDP", targets: ["SDP"]),
+        .library(name: "HoneyphoneApp", targets: ["HoneyphoneApp"]),
+        .executable(name: "honeyphone", targets: ["honeyphone"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+    ],
+    targets: [
+        // The message layer: SIP model, byte parser (datagram and stream), serializer, URIs, limits, errors.
+        .target(
+            name: "SIPCore",
+            dependencies: [.product(name: "NIOCore", package: "swift-nio")]
+        ),
+        // SDP (RFC 8866): model, lenient parser with anomalies, builder for answers.
+        .target(
+            name: "SDP",
+            dependencies: [.product(name: "NIOCore", package: "swift-nio")]
+        ),
+        // Wiring and the work behind each subcommand (a library, so it is testable).
+        .target(
+            name: "HoneyphoneApp",
+            dependencies: [
+                "SIPCore",
+                "SDP",
+                .product(name: "NIOCore", package: "swift-nio"),
+            ]
+        ),
+        // `@main` and the subcommands' argument parsing, nothing else.
+        .executableTarget(
+            name: "honeyphone",
+            dependencies: [
+                "HoneyphoneApp",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(
+            name: "SIPCoreTests",
+            dependencies: ["SIPCore", .product(name: "NIOCore", package: "swift-nio")],
+            resources: [.copy("Messages")]
+        ),
+        .testTarget(
+            name: "SDPTests",
+            dependencies: ["SDP", .product(name: "NIOCore", package: "swift-nio")]
+        ),
+        .testTarget(
+            name: "HoneyphoneAppTests",
+            dependencies: ["HoneyphoneApp", "SIPCore", "SDP"]
+        ),
+    ]
+)
+
+for target in package.targets where [.executable, .test, .regular].contains(target.type) {
+    var settings = target.swiftSettings ?? []
+    // https://github.com/apple/swift-evolution/blob/main/proposals/0335-existential-any.md
+    settings.append(.enableUpcomingFeature("ExistentialAny"))
+    // https://github.com/swiftlang/swift-evolution/blob/main/proposals/0444-member-import-visibility.md
+    settings.append(.enableUpcomingFeature("MemberImportVisibility"))
+    // https://github.com/swiftlang/swift-evolution/blob/main/proposals/0409-access-level-on-imports.md
+    settings.append(.enableUpcomingFeature("InternalImportsByDefault"))
+    target.swiftSettings = settings
+}
