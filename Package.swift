@@ -45,7 +45,11 @@ let package = Package(
         ),
         .testTarget(
             name: "SIPCoreTests",
-            dependencies: ["SIPCore", .product(name: "NIOCore", package: "swift-nio")],
+            dependencies: [
+                "SIPCore",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOTestUtils", package: "swift-nio"),
+            ],
             resources: [.copy("Messages")]
         ),
         .testTarget(

@@ -1,6 +1,6 @@
 import Foundation
 import NIOCore
-import SIPCore
+package import SIPCore
 
 /// The work behind `honeyphone parse`: read each file, parse it as one SIP datagram, print a JSON report.
 package struct ParseCommandRunner {

@@ -1,6 +1,6 @@
 import NIOCore
 import SDP
-import SIPCore
+package import SIPCore
 
 /// The JSON report `honeyphone parse` prints for one input (the schema is in the README).
 package enum ParseReport {

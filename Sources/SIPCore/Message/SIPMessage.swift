@@ -7,7 +7,7 @@ public import NIOCore
 /// that a tool uses are part of its fingerprint. Typed values (``vias``, ``from``, ``cseq``, …) are
 /// decoded from those bytes when they are read; the parse itself only finds the structure and checks
 /// every known header's grammar, so its cost does not depend on which fields a caller reads.
-public struct SIPMessage: Sendable {
+public struct SIPMessage: Sendable, Hashable {
     /// The bytes the message was parsed from: the whole datagram (including any ``trailingBytes``) or one
     /// framed stream message. Index 0 is the first byte of the input.
     public let bytes: ByteBuffer

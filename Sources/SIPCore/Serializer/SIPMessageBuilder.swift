@@ -1,0 +1,133 @@
+public import NIOCore
+
+/// Builds a SIP request or response and serializes it (RFC 3261 §7), for every message Honeyphone sends.
+///
+/// Headers are written in the order and spelling given, so a persona can reproduce a real device's header
+/// order, casing and compact forms. Content-Length is always computed from the body: written where a
+/// `Content-Length` (or `l`) header is listed, else appended last. Values that came from an attacker are
+/// made inert: CR, LF and NUL in any name or value become SP, so an echoed header can never inject a line.
+/// Round trip: parsing the serialized bytes gives back the same start line, headers and body.
+public struct SIPMessageBuilder: Sendable, Hashable {
+    /// The start line to write.
+    public enum StartLine: Sendable, Hashable {
+        case request(method: SIPMethod, uri: String)
+        case response(status: Int, reason: String)
+    }
+
+    /// One header to write.
+    public struct Header: Sendable, Hashable {
+        public var name: String
+        public var value: String
+        public init(_ name: String, _ value: String) {
+            self.name = name
+            self.value = value
+        }
+    }
+
+    public var startLine: StartLine
+    public var headers: [Header]
+    public var body: ByteBuffer
+
+    public init(_ startLine: StartLine, headers: [Header] = [], body: ByteBuffer = ByteBuffer()) {
+        self.startLine = startLine
+        self.headers = headers
+        self.body = body
+    }
+
+    /// Appends a header.
+    public mutating func add(_ name: String, _ value: String) {
+        self.headers.append(Header(name, value))
+    }
+
+    /// The serialized message.
+    public func serialized() -> ByteBuffer {
+        var buffer = ByteBufferAllocator().buffer(capacity: 512 + self.body.readableBytes)
+        self.serialize(into: &buffer)
+        return buffer
+    }
+
+    /// Writes the message into `buffer`.
+    public func serialize(into buffer: inout ByteBuffer) {
+        switch self.startLine {
+        case .request(let method, let uri):
+            Self.writeInert(method.rawValue, into: &buffer, space: false)
+            buffer.writeStaticString(" ")
+            Self.writeInert(uri, into: &buffer, space: false)
+            buffer.writeStaticString(" SIP/2.0\r\n")
+        case .response(let status, let reason):
+            buffer.writeStaticString("SIP/2.0 ")
+            buffer.writeString(String(min(max(status, 100), 699)))
+            buffer.writeStaticString(" ")
+            Self.writeInert(reason, into: &buffer, space: true)
+            buffer.writeStaticString("\r\n")
+        }
+        var wroteLength = false
+        for header in self.headers {
+            let isLength = header.name.lowercased() == "content-length" || header.name.lowercased() == "l"
+            if isLength && wroteLength { continue }
+            Self.writeInert(header.name, into: &buffer, space: false)
+            buffer.writeStaticString(": ")
+            if isLength {
+                buffer.writeString(String(self.body.readableBytes))
+                wroteLength = true
+            } else {
+                Self.writeInert(header.value, into: &buffer, space: true)
+            }
+            buffer.writeStaticString("\r\n")
+        }
+        if !wroteLength {
+            buffer.writeStaticString("Content-Length: ")
+            buffer.writeString(String(self.body.readableBytes))
+            buffer.writeStaticString("\r\n")
+        }
+        buffer.writeStaticString("\r\n")
+        var body = self.body
+        buffer.writeBuffer(&body)
+    }
+
+    /// Writes `text` with CR, LF and NUL (and, where `space` is false, SP and HTAB) replaced by safe bytes.
+    private static func writeInert(_ text: String, into buffer: inout ByteBuffer, space: Bool) {
+        var clean = true
+        for b in text.utf8 where b == .cr || b == .lf || b == .nul || (!space && (b == .sp || b == .htab)) {
+            clean = false
+            break
+        }
+        if clean {
+            buffer.writeString(text)
+            return
+        }
+        for b in text.utf8 {
+            switch b {
+            case .cr, .lf, .nul: buffer.writeInteger(space ? UInt8.sp : 0x5F)
+            case .sp, .htab: buffer.writeInteger(space ? b : 0x5F)
+            default: buffer.writeInteger(b)
+            }
+        }
+    }
+}
+
+extension SIPMessageBuilder {
+    /// A response to `request` that echoes what RFC 3261 §8.2.6.2 requires: every Via in order, From, To (with
+    /// `toTag` added when the To has none), Call-ID and CSeq, exactly as received (line folding undone).
+    public static func response(
+        to request: SIPMessage,
+        status: Int,
+        reason: String,
+        toTag: String?
+    ) -> SIPMessageBuilder {
+        var builder = SIPMessageBuilder(.response(status: status, reason: reason))
+        for field in request.headerFields {
+            switch field.name {
+            case .via, .from, .callID, .cseq:
+                builder.add(field.name.canonicalName, request.value(of: field))
+            case .to:
+                var value = request.value(of: field)
+                if let toTag, request.to?.tag == nil { value += ";tag=\(toTag)" }
+                builder.add("To", value)
+            default:
+                continue
+            }
+        }
+        return builder
+    }
+}
