@@ -29,8 +29,6 @@ extension SIPAnomaly.Code {
     /// More than one SP between start-line elements, or white space at its end (RFC 4475 §3.1.2.9/10). Error
     /// in the start line; warning where LWS is legal.
     public static let excessWhitespace = Self(rawValue: "excess-whitespace")
-    /// The method is not a token (RFC 3261 §25.1). Error.
-    public static let invalidMethod = Self(rawValue: "invalid-method")
     /// A method that no SIP RFC defines (RFC 4475 §3.1.1.2: legal, answered 501). Warning.
     public static let unknownMethod = Self(rawValue: "unknown-method")
     /// The SIP-Version is not `SIP/2.0` (RFC 4475 §3.1.2.16: answer 505). Error.
@@ -62,8 +60,8 @@ extension SIPAnomaly.Code {
     public static let unterminatedQuotedString = Self(rawValue: "unterminated-quoted-string")
     /// A display name with characters that need quoting (RFC 4475 §3.1.2.15). Error.
     public static let invalidDisplayName = Self(rawValue: "invalid-display-name")
-    /// A number beyond its allowed range (CSeq and Expires ≤ 2³¹−1… per RFC 3261 §8.1.1.5/§20, Max-Forwards ≤ 255,
-    /// a port ≤ 65535, a warn-code of three digits; RFC 4475 §3.1.2.4/5). Error.
+    /// A number beyond its allowed range (CSeq and delta-seconds ≤ 2³²−1, RFC 3261 §8.1.1.5/§20.19; Max-Forwards ≤ 255;
+    /// a port ≤ 65535; a Via ttl ≤ 255; a warn-code of three digits; RFC 4475 §3.1.2.4/5). Error.
     public static let valueOutOfRange = Self(rawValue: "value-out-of-range")
     /// The CSeq method differs from the request method (RFC 4475 §3.1.2.17/18). Error.
     public static let cseqMethodMismatch = Self(rawValue: "cseq-method-mismatch")

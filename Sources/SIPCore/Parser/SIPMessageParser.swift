@@ -92,25 +92,55 @@ public enum SIPMessageParser {
     }
 
     /// Finds the next LF from `i`, noting bare CRs, control bytes and non-ASCII bytes on the way.
+    ///
+    /// Eight bytes at a time: a word with no byte below 0x20 and none at or above 0x7F is skipped whole
+    /// (the SWAR tests of "Bit Twiddling Hacks", `hasless` and a high-bit test); only words holding a line end
+    /// or an unusual byte are looked at byte by byte.
     @inline(__always)
     static func lineEnd(_ p: UnsafeRawBufferPointer, _ i: Int, _ n: Int, _ flags: inout LineFlags) -> Int {
         var k = i
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        while k + 8 <= n {
+            let w = p.loadUnaligned(fromByteOffset: k, as: UInt64.self)
+            // A byte < 0x20, or a byte >= 0x7F (its high bit is set, or adding 1 sets it).
+            let special = ((w &- ones &* 0x20) & ~w) | w | (w &+ ones)
+            if special & highs == 0 {
+                k += 8
+                continue
+            }
+            let stop = k + 8
+            while k < stop {
+                let b = p[k]
+                if b &- 0x20 >= 0x5F {
+                    if b == .lf { return k }
+                    Self.note(b, p, k, i, n, &flags)
+                }
+                k += 1
+            }
+        }
         while k < n {
             let b = p[k]
-            if b &- 0x20 >= 0x5F {  // b < 0x20 or b >= 0x7F
+            if b &- 0x20 >= 0x5F {
                 if b == .lf { return k }
-                if b >= 0x80 {
-                    flags.nonASCII = true
-                } else if b == .cr {
-                    if !(k + 1 < n && p[k + 1] == .lf) && flags.bareCR < 0 { flags.bareCR = k }
-                } else if b != .htab && flags.control < 0 && !(k > i && p[k - 1] == .backslash) {
-                    // A control byte is legal only as a quoted-pair ("\" CTL) inside a quoted string.
-                    flags.control = k
-                }
+                Self.note(b, p, k, i, n, &flags)
             }
             k += 1
         }
         return n
+    }
+
+    /// Records an unusual byte `b` found at `k` (not LF).
+    @inline(__always)
+    static func note(_ b: UInt8, _ p: UnsafeRawBufferPointer, _ k: Int, _ i: Int, _ n: Int, _ flags: inout LineFlags) {
+        if b >= 0x80 {
+            flags.nonASCII = true
+        } else if b == .cr {
+            if !(k + 1 < n && p[k + 1] == .lf) && flags.bareCR < 0 { flags.bareCR = k }
+        } else if b != .htab && flags.control < 0 && !(k > i && p[k - 1] == .backslash) {
+            // A control byte is legal only as a quoted-pair ("\\" CTL) inside a quoted string.
+            flags.control = k
+        }
     }
 
     static func structure(

@@ -9,8 +9,9 @@ enum SIPMessageValidator {
         limits: SIPParserLimits,
         _ sink: inout AnomalySink
     ) {
-        // Presence bits and counts of the known headers, indexed by SIPHeaderName.rawValue.
-        var seen = [UInt8](repeating: 0, count: SIPHeaderName.allCases.count)
+        // Which known headers were seen once and more than once (no allocation).
+        var seen = HeaderNameSet()
+        var seenTwice = HeaderNameSet()
         var contentLength: Int? = nil
         var contentLengthField: Range<Int>? = nil
         var contentLengthInvalid = false
@@ -24,9 +25,7 @@ enum SIPMessageValidator {
             let r = field.valueRange
             let name = field.name
             if name != .other {
-                let k = Int(name.rawValue)
-                if seen[k] < 255 { seen[k] += 1 }
-                if seen[k] == 2 && name.isSingleInstance && name != .contentLength {
+                if !seen.insert(name), seenTwice.insert(name), name.isSingleInstance, name != .contentLength {
                     sink.add(.duplicateSingleHeader, .error, "\(name.canonicalName) appears more than once", at: field.offset)
                 }
             }
@@ -128,11 +127,14 @@ enum SIPMessageValidator {
         }
 
         // Mandatory headers (RFC 3261 §8.1.1; responses copy them, §8.2.6.2).
-        for required in [SIPHeaderName.to, .from, .callID, .cseq, .via] where seen[Int(required.rawValue)] == 0 {
-            sink.add(.missingRequiredHeader, .error, "no \(required.canonicalName) header", at: s.headerEnd)
+        let required = HeaderNameSet.required
+        if !required.isSubset(of: seen) {
+            for missing in required.subtracting(seen) {
+                sink.add(.missingRequiredHeader, .error, "no \(missing.canonicalName) header", at: s.headerEnd)
+            }
         }
         if case .request(let method, _, _) = s.startLine {
-            if seen[Int(SIPHeaderName.maxForwards.rawValue)] == 0 {
+            if !seen.contains(.maxForwards) {
                 sink.add(.missingMaxForwards, .warning, "request without Max-Forwards", at: s.headerEnd)
             }
             if let cseqMethod, !Scan.equal(p, method, cseqMethod) {
@@ -142,7 +144,7 @@ enum SIPMessageValidator {
                     at: cseqMethod.lowerBound
                 )
             }
-            if seen[Int(SIPHeaderName.from.rawValue)] > 0 && !fromTag {
+            if seen.contains(.from) && !fromTag {
                 sink.add(.missingFromTag, .warning, "From without a tag", at: s.headerEnd)
             }
             if let firstVia, firstVia.branch == nil {
@@ -152,7 +154,7 @@ enum SIPMessageValidator {
 
         Self.frameBody(p, &s, framing: framing, contentLength: contentLengthInvalid ? nil : contentLength,
                        declared: contentLengthField, invalid: contentLengthInvalid, &sink)
-        if !s.body.isEmpty && seen[Int(SIPHeaderName.contentType.rawValue)] == 0 {
+        if !s.body.isEmpty && !seen.contains(.contentType) {
             sink.add(.missingContentType, .warning, "body of \(s.body.count) bytes without Content-Type", at: s.body.lowerBound)
         }
     }
@@ -198,6 +200,57 @@ enum SIPMessageValidator {
             let (na, next) = RawNameAddress.parse(p, i, r.upperBound, header: header, inList: true, limits: limits, &sink)
             if let na { each(na, &sink) }
             return next
+        }
+    }
+}
+
+/// A set of known header names as a 128-bit mask.
+struct HeaderNameSet: Sequence {
+    var low: UInt64 = 0
+    var high: UInt64 = 0
+
+    /// The headers RFC 3261 §8.1.1 requires in every request (and responses copy).
+    static var required: HeaderNameSet {
+        var set = HeaderNameSet()
+        set.insert(.to)
+        set.insert(.from)
+        set.insert(.callID)
+        set.insert(.cseq)
+        set.insert(.via)
+        return set
+    }
+
+    func contains(_ name: SIPHeaderName) -> Bool {
+        let k = name.rawValue
+        return k < 64 ? self.low & (1 << k) != 0 : self.high & (1 << (k - 64)) != 0
+    }
+
+    /// Inserts `name`; returns whether it was new.
+    @discardableResult
+    mutating func insert(_ name: SIPHeaderName) -> Bool {
+        let k = name.rawValue
+        if k < 64 {
+            defer { self.low |= 1 << k }
+            return self.low & (1 << k) == 0
+        }
+        defer { self.high |= 1 << (k - 64) }
+        return self.high & (1 << (k - 64)) == 0
+    }
+
+    func isSubset(of other: HeaderNameSet) -> Bool { self.low & ~other.low == 0 && self.high & ~other.high == 0 }
+
+    func subtracting(_ other: HeaderNameSet) -> HeaderNameSet {
+        HeaderNameSet(low: self.low & ~other.low, high: self.high & ~other.high)
+    }
+
+    func makeIterator() -> AnyIterator<SIPHeaderName> {
+        var k: UInt8 = 0
+        return AnyIterator {
+            while k < 128 {
+                defer { k += 1 }
+                if let name = SIPHeaderName(rawValue: k), self.contains(name) { return name }
+            }
+            return nil
         }
     }
 }

@@ -3,15 +3,19 @@
 enum IPAddressGrammar {
     /// Classifies a bracket-less host as an IPv4 address or a host name, and checks it.
     static func classify(_ p: UnsafeRawBufferPointer, _ range: Range<Int>, _ sink: inout AnomalySink) -> RawURI.HostKind {
-        var allNumeric = true
-        for i in range where !(p[i].isDigit || p[i] == .dot) {
-            allNumeric = false
-            break
-        }
-        if allNumeric {
+        if range.isEmpty { return .name }
+        // A host name's last label starts with a letter; a dotted quad ends in a digit.
+        if p[range.upperBound - 1].isDigit {
             if Self.isIPv4(p, range) { return .ipv4 }
-            sink.add(.invalidHost, .error, "malformed IPv4 address \(Scan.excerpt(p, range))", at: range.lowerBound)
-            return .ipv4
+            var allNumeric = true
+            for i in range where !(p[i].isDigit || p[i] == .dot) {
+                allNumeric = false
+                break
+            }
+            if allNumeric {
+                sink.add(.invalidHost, .error, "malformed IPv4 address \(Scan.excerpt(p, range))", at: range.lowerBound)
+                return .ipv4
+            }
         }
         // hostname = *( domainlabel "." ) toplabel [ "." ]; labels do not start or end with '-'.
         var labelStart = range.lowerBound
@@ -36,16 +40,18 @@ enum IPAddressGrammar {
         var parts = 0
         var value = 0
         var digits = 0
-        for i in range {
+        var i = range.lowerBound
+        while i < range.upperBound {
             let b = p[i]
+            i &+= 1
             if b == .dot {
                 guard digits > 0 else { return false }
                 parts += 1
                 value = 0
                 digits = 0
             } else if b.isDigit {
-                digits += 1
-                value = value * 10 + Int(b - .zero)
+                digits &+= 1
+                value = value &* 10 &+ Int(b &- .zero)
                 guard digits <= 3, value <= 255 else { return false }
             } else {
                 return false
