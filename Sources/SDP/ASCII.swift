@@ -205,7 +205,7 @@ extension Collection<UInt8> {
     }
 }
 
-/// The result of ``Swift/Collection/sdpFields(maximumFields:)``.
+/// The result of `sdpFields(maximumFields:)`.
 struct SDPFieldSplit<Field: Collection<UInt8>> {
     /// The fields, in order.
     var fields: [Field] = []

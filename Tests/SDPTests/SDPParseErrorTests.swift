@@ -15,7 +15,12 @@ import Testing
         Case(name: "empty", bytes: [], code: .empty, offset: 0),
         Case(name: "blank lines only", bytes: Array("\r\n\r\n  \n\t\r\n".utf8), code: .empty, offset: 0),
         Case(name: "binary garbage", bytes: [0x00, 0xFF, 0x13, 0x37, 0x80, 0x01], code: .notSDP, offset: 0),
-        Case(name: "a SIP request line", bytes: Array("INVITE sip:100@example.com SIP/2.0\r\n".utf8), code: .notSDP, offset: 0),
+        Case(
+            name: "a SIP request line",
+            bytes: Array("INVITE sip:100@example.com SIP/2.0\r\n".utf8),
+            code: .notSDP,
+            offset: 0
+        ),
         Case(name: "JSON", bytes: Array("{\"v\": 0}".utf8), code: .notSDP, offset: 0),
         Case(name: "garbage after blank lines", bytes: Array("\r\n\r\n<html>\r\n".utf8), code: .notSDP, offset: 4),
         Case(name: "letter without =", bytes: Array("v0\r\no=x\r\n".utf8), code: .notSDP, offset: 0),

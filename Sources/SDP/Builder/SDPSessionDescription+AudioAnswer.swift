@@ -25,7 +25,9 @@ extension SDPSessionDescription {
             origin: origin,
             sessionName: sessionName,
             connection: SDPConnection(address: connectionAddress),
-            media: [Self.audioMedia(port: port, proto: "RTP/AVP", payloads: payloads, direction: direction, ptime: ptime)]
+            media: [
+                Self.audioMedia(port: port, proto: "RTP/AVP", payloads: payloads, direction: direction, ptime: ptime)
+            ]
         )
     }
 
@@ -108,7 +110,8 @@ extension SDPSessionDescription {
         supported: [SDPAudioPayload]
     ) -> [SDPAudioPayload] {
         var payloads: [SDPAudioPayload] = []
-        for payloadType in offered.payloadTypes where !payloads.contains(where: { $0.rtpMap.payloadType == payloadType }) {
+        for payloadType in offered.payloadTypes
+        where !payloads.contains(where: { $0.rtpMap.payloadType == payloadType }) {
             guard let offeredMap = offered.rtpMap(for: payloadType),
                 var match = supported.first(where: { $0.rtpMap.isSameCodec(as: offeredMap) })
             else {

@@ -12,7 +12,6 @@ struct SDPAnomalyLog {
     /// Creates an empty log that keeps at most `limit` anomalies (plus the marker).
     init(limit: Int) {
         self.limit = max(0, limit)
-        self.anomalies.reserveCapacity(min(self.limit, 16))
     }
 
     /// Records an anomaly with the code's default severity.

@@ -109,7 +109,11 @@ extension SDPParserContext {
         }
         let split = value.sdpFields(maximumFields: 4)
         guard (try? SDPRTCPAttribute(parsing: value)) != nil else {
-            self.log.record(.badAttribute, at: value.startIndex, "a=rtcp is not <port> [<nettype> <addrtype> <address>]")
+            self.log.record(
+                .badAttribute,
+                at: value.startIndex,
+                "a=rtcp is not <port> [<nettype> <addrtype> <address>]"
+            )
             return
         }
         if split.fields.count == 4 {

@@ -128,14 +128,18 @@ extension SDPParserContext {
         let inserted: Bool
         switch target {
         case .session:
-            inserted = self.sessionState.seenOnce.insert(type).inserted
+            inserted = self.sessionState.markSeen(type)
         case .media:
-            inserted = self.mediaState.seenOnce.insert(type).inserted
+            inserted = self.mediaState.markSeen(type)
         case .ignored:
             return false
         }
         if !inserted {
-            self.log.record(.duplicateLine, at: self.lineStart, "a second line of a type allowed once; the first is kept")
+            self.log.record(
+                .duplicateLine,
+                at: self.lineStart,
+                "a second line of a type allowed once; the first is kept"
+            )
         }
         return inserted
     }

@@ -21,7 +21,8 @@ extension SDPParserContext {
             self.section = .skippedMedia
             return
         }
-        let maximumFormats = max(0, self.limits.maximumFormatsPerMedia)
+        // Clamped so that adding the three leading fields cannot overflow.
+        let maximumFormats = min(max(0, self.limits.maximumFormatsPerMedia), Int.max - 3)
         let split = self.fields(value, maximum: 3 + maximumFormats)
         guard split.fields.count >= 3 else {
             self.log.record(.badMedia, at: value.startIndex, "m= needs <media> <port> <proto> <fmt>...")

@@ -6,7 +6,7 @@ import NIOCore
 // `lines`, checked for generic faults (blank, control bytes, not `<letter>=`, too long), then handed to the
 // handler for its type in `SDPParserContext+SessionLines.swift`, `+Media.swift` or `+Attributes.swift`. Where a
 // line belongs (the session, the current media section, or nowhere) and whether it is in the order of
-// RFC 8866 §5 is decided by `place(_:at:)`. Every loop is bounded by the body size and by `SDPLimits`.
+// RFC 8866 §5 is decided by `place(_:)`. Every loop is bounded by the body size and by `SDPLimits`.
 
 /// One parse of one body: the description being built, the anomalies found, and where in RFC 8866 §5's
 /// order of lines the parse is.
@@ -44,8 +44,20 @@ struct SDPParserContext {
         var attributeLimitReported = false
         /// The first direction attribute.
         var direction: SDPDirection? = nil
-        /// The types of the allowed-once lines seen (by type byte).
-        var seenOnce: Set<UInt8> = []
+        /// The allowed-once line types seen: bit `n` is the letter `a` + `n`.
+        var seenOnce: UInt32 = 0
+
+        /// Marks the line type `type` (a lowercase letter) as seen; returns whether it was not seen before.
+        mutating func markSeen(_ type: UInt8) -> Bool {
+            let bit = UInt32(1) << UInt32((type &- UInt8(ascii: "a")) & 31)
+            defer { self.seenOnce |= bit }
+            return self.seenOnce & bit == 0
+        }
+
+        /// Whether the line type `type` (a lowercase letter) was seen.
+        func hasSeen(_ type: UInt8) -> Bool {
+            self.seenOnce & (UInt32(1) << UInt32((type &- UInt8(ascii: "a")) & 31)) != 0
+        }
     }
 
     /// The body being parsed.
@@ -137,7 +149,11 @@ struct SDPParserContext {
         self.lineStart = start
         self.lineCount += 1
         guard self.lineCount <= max(0, self.limits.maximumLineCount) else {
-            self.log.record(.tooManyLines, at: start, "more than \(self.limits.maximumLineCount) lines; the rest is skipped")
+            self.log.record(
+                .tooManyLines,
+                at: start,
+                "more than \(self.limits.maximumLineCount) lines; the rest is skipped"
+            )
             return false
         }
         switch ending {
@@ -206,13 +222,13 @@ struct SDPParserContext {
     /// Records the anomalies that only the whole body shows, and stores the sorted anomalies.
     private mutating func finish() {
         let sessionEnd = self.sessionEnd ?? self.body.count
-        if !self.sessionState.seenOnce.contains(SDPLineType.version) {
+        if !self.sessionState.hasSeen(SDPLineType.version) {
             self.log.record(.missingVersion, at: 0, "no v= line")
         }
-        if !self.sessionState.seenOnce.contains(SDPLineType.origin) {
+        if !self.sessionState.hasSeen(SDPLineType.origin) {
             self.log.record(.missingOrigin, at: sessionEnd, "no o= line")
         }
-        if !self.sessionState.seenOnce.contains(SDPLineType.sessionName) {
+        if !self.sessionState.hasSeen(SDPLineType.sessionName) {
             self.log.record(.missingSessionName, at: sessionEnd, "no s= line")
         }
         if !self.sawTiming {

@@ -7,8 +7,8 @@ extension SDPSessionDescription {
     /// writes no line. CR, LF and NUL bytes in field values are dropped, so that no value can inject a line.
     /// Values are otherwise written as they are: a caller that puts a space into a field the grammar separates
     /// by spaces (an origin username, say) gets a description that parses back differently. For a description
-    /// built from well-formed fields, ``SDPParser/parse(_:limits:)-(ByteBuffer,_)`` of the output gives back an equal
-    /// description with no anomalies.
+    /// built from well-formed fields, ``SDPParser`` gives back an equal description (see ``removingEvidence()``)
+    /// with no anomalies.
     public func serialize(into buffer: inout ByteBuffer) {
         if let version = self.version {
             buffer.writeStaticString("v=")

@@ -62,7 +62,12 @@ extension AnomalyCase {
         AnomalyCase(.badMedia, "m= two fields", [v, o, s, c, t, "m=audio 4000"], offset: afterSession + 2),
         AnomalyCase(.badMedia, "m= without formats", [v, o, s, c, t, "m=audio 4000 RTP/AVP"]),
         AnomalyCase(.badMedia, "RTP format not a number", [v, o, s, c, t, "m=audio 4000 RTP/AVP PCMU"]),
-        AnomalyCase(.badPort, "port above 65535", [v, o, s, c, t, "m=audio 99999 RTP/AVP 0"], offset: afterSession + 8),
+        AnomalyCase(
+            .badPort,
+            "port above 65535",
+            [v, o, s, c, t, "m=audio 99999 RTP/AVP 0"],
+            offset: afterSession + 8
+        ),
         AnomalyCase(.badPort, "port not numeric", [v, o, s, c, t, "m=audio x RTP/AVP 0"]),
         AnomalyCase(.badPort, "port count zero", [v, o, s, c, t, "m=audio 4000/0 RTP/AVP 0"]),
         AnomalyCase(.badRTPMap, "no clock rate", [v, o, s, c, t, m, "a=rtpmap:0 PCMU"]),
@@ -97,15 +102,57 @@ extension AnomalyCase {
         AnomalyCase(.excessWhitespace, "tab in m=", [v, o, s, c, t, "m=audio\t4000 RTP/AVP 0"]),
         AnomalyCase(.excessWhitespace, "trailing space in c=", [v, o, s, "c=IN IP4 192.0.2.1 ", t, m]),
         AnomalyCase(.emptyLine, "blank line", [v, o, s, "", c, t, m], offset: afterVOS),
-        AnomalyCase(.invalidUTF8, "0xFF in s=", bytes: Array("v=0\r\n\(o)\r\ns=".utf8) + [0xFF] + Array("\r\n\(c)\r\n\(t)\r\n".utf8)),
-        AnomalyCase(.invalidCharacter, "NUL in s=", bytes: Array("v=0\r\n\(o)\r\ns=a".utf8) + [0] + Array("\r\n\(c)\r\n\(t)\r\n".utf8), offset: afterVOS - 2),
+        AnomalyCase(
+            .invalidUTF8,
+            "0xFF in s=",
+            bytes: Array("v=0\r\n\(o)\r\ns=".utf8) + [0xFF] + Array("\r\n\(c)\r\n\(t)\r\n".utf8)
+        ),
+        AnomalyCase(
+            .invalidCharacter,
+            "NUL in s=",
+            bytes: Array("v=0\r\n\(o)\r\ns=a".utf8) + [0] + Array("\r\n\(c)\r\n\(t)\r\n".utf8),
+            offset: afterVOS - 2
+        ),
         AnomalyCase(.invalidCharacter, "bare CR", [v, o, "s=a\rb", c, t, m], offset: afterVOS - 2),
-        AnomalyCase(.oversizeField, "long s=", [v, o, "s=" + String(repeating: "x", count: 100), c, t, m], offset: afterVOS - 5, limits: SDPLimits(maximumLineLength: 64)),
-        AnomalyCase(.tooManyLines, "line 4 of 3", [v, o, s, c, t, m], offset: afterVOS, limits: SDPLimits(maximumLineCount: 3)),
-        AnomalyCase(.tooManyMedia, "two m= of one", [v, o, s, c, t, m, m], offset: afterSession + 24, limits: SDPLimits(maximumMediaSections: 1)),
-        AnomalyCase(.tooManyAttributes, "two a= of one", [v, o, s, c, t, m, "a=sendrecv", "a=ptime:20"], limits: SDPLimits(maximumAttributesPerSection: 1)),
-        AnomalyCase(.tooManyFormats, "three of two", [v, o, s, c, t, "m=audio 4000 RTP/AVP 0 8 18"], limits: SDPLimits(maximumFormatsPerMedia: 2)),
-        AnomalyCase(.tooManyAnomalies, "two of one", ["v=1", "o=x", s, c, t, m], limits: SDPLimits(maximumAnomalies: 1)),
+        AnomalyCase(
+            .oversizeField,
+            "long s=",
+            [v, o, "s=" + String(repeating: "x", count: 100), c, t, m],
+            offset: afterVOS - 5,
+            limits: SDPLimits(maximumLineLength: 64)
+        ),
+        AnomalyCase(
+            .tooManyLines,
+            "line 4 of 3",
+            [v, o, s, c, t, m],
+            offset: afterVOS,
+            limits: SDPLimits(maximumLineCount: 3)
+        ),
+        AnomalyCase(
+            .tooManyMedia,
+            "two m= of one",
+            [v, o, s, c, t, m, m],
+            offset: afterSession + 24,
+            limits: SDPLimits(maximumMediaSections: 1)
+        ),
+        AnomalyCase(
+            .tooManyAttributes,
+            "two a= of one",
+            [v, o, s, c, t, m, "a=sendrecv", "a=ptime:20"],
+            limits: SDPLimits(maximumAttributesPerSection: 1)
+        ),
+        AnomalyCase(
+            .tooManyFormats,
+            "three of two",
+            [v, o, s, c, t, "m=audio 4000 RTP/AVP 0 8 18"],
+            limits: SDPLimits(maximumFormatsPerMedia: 2)
+        ),
+        AnomalyCase(
+            .tooManyAnomalies,
+            "two of one",
+            ["v=1", "o=x", s, c, t, m],
+            limits: SDPLimits(maximumAnomalies: 1)
+        ),
         AnomalyCase(.conflictingDirection, "sendonly and recvonly", [v, o, s, c, t, m, "a=sendonly", "a=recvonly"]),
         AnomalyCase(.unknownNetType, "ATM", [v, o, s, "c=ATM NSAP 47.0005.80.ffe100", t, m], offset: afterVOS + 2),
         AnomalyCase(.unknownAddrType, "IPX", [v, o, s, "c=IN IPX 0a0b", t, m], offset: afterVOS + 5),

@@ -185,7 +185,9 @@ import Testing
                 == SDPConnection(addressType: "IP4", address: "233.252.0.1", ttl: 127, numberOfAddresses: 3)
         )
         #expect(
-            sdp.media[0].connections == [SDPConnection(addressType: "IP6", address: "ff00::db8:0:101", numberOfAddresses: 3)]
+            sdp.media[0].connections == [
+                SDPConnection(addressType: "IP6", address: "ff00::db8:0:101", numberOfAddresses: 3)
+            ]
         )
     }
 
