@@ -1,5 +1,6 @@
-@testable import HoneyphoneApp
 import Testing
+
+@testable import HoneyphoneApp
 
 @Suite struct JSONWriterTests {
     @Test func escapesEverythingDangerous() {

@@ -16,7 +16,8 @@ import Testing
         return url.path
     }
 
-    func run(_ files: [String], repeatCount: Int = 1, quiet: Bool = false) -> (ParseCommandRunner.ExitStatus, [String]) {
+    func run(_ files: [String], repeatCount: Int = 1, quiet: Bool = false) -> (ParseCommandRunner.ExitStatus, [String])
+    {
         var lines: [String] = []
         let status = ParseCommandRunner(files: files, repeatCount: repeatCount, quiet: quiet).run { lines.append($0) }
         return (status, lines)
@@ -53,7 +54,11 @@ import Testing
         let (status, lines) = self.run([file])
         #expect(status == .ok)
         let anomalies = try #require(try self.json(lines[0])["anomalies"] as? [[String: Any]])
-        #expect(anomalies.contains { $0["code"] as? String == "cseq-method-mismatch" && $0["severity"] as? String == "error" })
+        #expect(
+            anomalies.contains {
+                $0["code"] as? String == "cseq-method-mismatch" && $0["severity"] as? String == "error"
+            }
+        )
     }
 
     @Test func rejectedInputExits65() throws {

@@ -44,7 +44,12 @@ package struct ParseCommandRunner {
                 let message = try SIPMessageParser.parseDatagram(input.bytes, limits: self.limits)
                 line = ParseReport.success(file: input.name, message: message)
             } catch {
-                line = ParseReport.failure(file: input.name, code: error.code.rawValue, message: error.message, offset: error.offset)
+                line = ParseReport.failure(
+                    file: input.name,
+                    code: error.code.rawValue,
+                    message: error.message,
+                    offset: error.offset
+                )
                 if status == .ok { status = .dataError }
             }
             if !self.quiet { emit(line) }
@@ -99,7 +104,9 @@ package struct ParseCommandRunner {
         do {
             var buffer = ByteBuffer()
             while buffer.readableBytes < limit {
-                guard let chunk = try handle.read(upToCount: limit - buffer.readableBytes), !chunk.isEmpty else { break }
+                guard let chunk = try handle.read(upToCount: limit - buffer.readableBytes), !chunk.isEmpty else {
+                    break
+                }
                 buffer.writeBytes(chunk)
             }
             return .success(buffer)

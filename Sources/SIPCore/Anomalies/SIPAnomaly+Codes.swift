@@ -34,7 +34,7 @@ extension SIPAnomaly.Code {
     /// The SIP-Version is not `SIP/2.0` (RFC 4475 §3.1.2.16: answer 505). Error.
     public static let unsupportedVersion = Self(rawValue: "unsupported-version")
     /// The status code is not three digits in 100–699 (RFC 4475 §3.1.2.19). Error.
-    public static let invalidStatusCode = Self(rawValue: "invalid-status-code")
+    public static let invalidStatus = Self(rawValue: "invalid-status-code")
     /// The Request-URI is enclosed in `<` `>` (RFC 4475 §3.1.2.7). Error.
     public static let requestURIInAngleBrackets = Self(rawValue: "request-uri-in-angle-brackets")
     /// White space inside the Request-URI (RFC 4475 §3.1.2.8). Error.

@@ -33,7 +33,9 @@ public struct SIPAnomaly: Sendable, Hashable, CustomStringConvertible {
         self.offset = offset
     }
 
-    public var description: String { "\(self.severity.rawValue) \(self.code.rawValue) at \(self.offset): \(self.detail)" }
+    public var description: String {
+        "\(self.severity.rawValue) \(self.code.rawValue) at \(self.offset): \(self.detail)"
+    }
 }
 
 extension SIPAnomaly {

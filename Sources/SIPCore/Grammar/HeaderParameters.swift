@@ -22,8 +22,10 @@ enum HeaderParameters {
             if b == .comma && stopAtComma { break }
             guard b == .semicolon else {
                 sink.add(
-                    .invalidHeaderSyntax, .error,
-                    "\(header.canonicalName): expected ';' before \(Scan.excerpt(p, i..<end))", at: i
+                    .invalidHeaderSyntax,
+                    .error,
+                    "\(header.canonicalName): expected ';' before \(Scan.excerpt(p, i..<end))",
+                    at: i
                 )
                 return Self.skipElement(p, i, end, stopAtComma: stopAtComma)
             }
@@ -35,8 +37,10 @@ enum HeaderParameters {
             let nameEnd = Scan.token(p, i, end)
             guard nameEnd > i else {
                 sink.add(
-                    .invalidHeaderSyntax, .error,
-                    "\(header.canonicalName): parameter name is not a token: \(Scan.excerpt(p, i..<end))", at: i
+                    .invalidHeaderSyntax,
+                    .error,
+                    "\(header.canonicalName): parameter name is not a token: \(Scan.excerpt(p, i..<end))",
+                    at: i
                 )
                 return Self.skipElement(p, i, end, stopAtComma: stopAtComma)
             }
@@ -50,7 +54,9 @@ enum HeaderParameters {
                         j = q
                     } else {
                         sink.add(
-                            .unterminatedQuotedString, .error, "\(header.canonicalName): quoted parameter value not closed",
+                            .unterminatedQuotedString,
+                            .error,
+                            "\(header.canonicalName): quoted parameter value not closed",
                             at: j
                         )
                         value = j..<end
@@ -58,12 +64,14 @@ enum HeaderParameters {
                     }
                 } else {
                     var v = j
-                    while v < end, p[v].isIn(.token) || p[v] == .colon || p[v] == .openBracket || p[v] == .closeBracket {
+                    while v < end, p[v].isIn(.token) || p[v] == .colon || p[v] == .openBracket || p[v] == .closeBracket
+                    {
                         v += 1
                     }
                     if v == j {
                         sink.add(
-                            .invalidHeaderSyntax, .error,
+                            .invalidHeaderSyntax,
+                            .error,
                             "\(header.canonicalName): parameter '\(Scan.excerpt(p, i..<nameEnd))' has an empty or invalid value",
                             at: j
                         )
@@ -77,8 +85,10 @@ enum HeaderParameters {
             count += 1
             if count > limits.maxParameterCount {
                 sink.add(
-                    .tooManyElements, .error,
-                    "\(header.canonicalName): more than \(limits.maxParameterCount) parameters", at: i
+                    .tooManyElements,
+                    .error,
+                    "\(header.canonicalName): more than \(limits.maxParameterCount) parameters",
+                    at: i
                 )
                 return Self.skipElement(p, i, end, stopAtComma: stopAtComma)
             }
@@ -146,7 +156,12 @@ enum HeaderList {
             }
             count += 1
             if count > limits.maxListElements {
-                sink.add(.tooManyElements, .error, "\(header.canonicalName): more than \(limits.maxListElements) elements", at: i)
+                sink.add(
+                    .tooManyElements,
+                    .error,
+                    "\(header.canonicalName): more than \(limits.maxListElements) elements",
+                    at: i
+                )
                 return
             }
             var next = body(i, &sink)
@@ -154,8 +169,10 @@ enum HeaderList {
             guard next < end else { return }
             if p[next] != .comma {
                 sink.add(
-                    .invalidHeaderSyntax, .error,
-                    "\(header.canonicalName): unexpected \(Scan.excerpt(p, next..<end))", at: next
+                    .invalidHeaderSyntax,
+                    .error,
+                    "\(header.canonicalName): unexpected \(Scan.excerpt(p, next..<end))",
+                    at: next
                 )
                 next = HeaderParameters.skipElement(p, next, end, stopAtComma: true)
                 if next >= end { return }

@@ -5,14 +5,22 @@
 enum HeaderGrammar {
     /// `CSeq = 1*DIGIT LWS Method`: the number (if valid) and the method's range.
     static func cseq(
-        _ p: UnsafeRawBufferPointer, _ r: Range<Int>, limits: SIPParserLimits, _ sink: inout AnomalySink
+        _ p: UnsafeRawBufferPointer,
+        _ r: Range<Int>,
+        limits: SIPParserLimits,
+        _ sink: inout AnomalySink
     ) -> (UInt32?, Range<Int>)? {
         var i = r.lowerBound
         while i < r.upperBound, p[i].isDigit { i += 1 }
         let methodStart = Scan.lws(p, i, r.upperBound)
         let methodEnd = Scan.token(p, methodStart, r.upperBound)
         guard i > r.lowerBound, methodStart > i, methodEnd > methodStart, methodEnd == r.upperBound else {
-            sink.add(.invalidHeaderSyntax, .error, "CSeq is not 'number method': \(Scan.excerpt(p, r))", at: r.lowerBound)
+            sink.add(
+                .invalidHeaderSyntax,
+                .error,
+                "CSeq is not 'number method': \(Scan.excerpt(p, r))",
+                at: r.lowerBound
+            )
             return nil
         }
         switch Scan.number(p, r.lowerBound..<i) {
@@ -28,8 +36,12 @@ enum HeaderGrammar {
 
     /// A decimal number with an upper bound (Max-Forwards, Expires, Min-Expires, Content-Length).
     static func number(
-        _ p: UnsafeRawBufferPointer, _ r: Range<Int>, max: UInt64, header: SIPHeaderName,
-        invalidCode: SIPAnomaly.Code = .invalidHeaderSyntax, _ sink: inout AnomalySink
+        _ p: UnsafeRawBufferPointer,
+        _ r: Range<Int>,
+        max: UInt64,
+        header: SIPHeaderName,
+        invalidCode: SIPAnomaly.Code = .invalidHeaderSyntax,
+        _ sink: inout AnomalySink
     ) -> UInt64? {
         switch Scan.number(p, r) {
         case .value(let v) where v <= max:
@@ -37,7 +49,12 @@ enum HeaderGrammar {
         case .value, .overflow:
             sink.add(.valueOutOfRange, .error, "\(header.canonicalName) above \(max)", at: r.lowerBound)
         case .invalid:
-            sink.add(invalidCode, .error, "\(header.canonicalName) is not a number: \(Scan.excerpt(p, r))", at: r.lowerBound)
+            sink.add(
+                invalidCode,
+                .error,
+                "\(header.canonicalName) is not a number: \(Scan.excerpt(p, r))",
+                at: r.lowerBound
+            )
         }
         return nil
     }
@@ -80,14 +97,24 @@ enum HeaderGrammar {
             }
         }
         if !ok {
-            sink.add(.invalidDate, .error, "Date is not 'wkday, DD Mon YYYY HH:MM:SS GMT': \(Scan.excerpt(p, r))", at: r.lowerBound)
+            sink.add(
+                .invalidDate,
+                .error,
+                "Date is not 'wkday, DD Mon YYYY HH:MM:SS GMT': \(Scan.excerpt(p, r))",
+                at: r.lowerBound
+            )
         }
     }
 
     /// `m-type "/" m-subtype *(SEMI m-parameter)`; `allowWildcard` for Accept's media-range.
     static func mediaType(
-        _ p: UnsafeRawBufferPointer, _ i: Int, _ end: Int, header: SIPHeaderName, inList: Bool,
-        limits: SIPParserLimits, _ sink: inout AnomalySink
+        _ p: UnsafeRawBufferPointer,
+        _ i: Int,
+        _ end: Int,
+        header: SIPHeaderName,
+        inList: Bool,
+        limits: SIPParserLimits,
+        _ sink: inout AnomalySink
     ) -> Int {
         let typeEnd = Scan.token(p, i, end)
         var j = Scan.lws(p, typeEnd, end)
@@ -102,14 +129,24 @@ enum HeaderGrammar {
             return HeaderParameters.skipElement(p, j, end, stopAtComma: inList)
         }
         return HeaderParameters.scan(
-            p, from: subEnd, to: end, stopAtComma: inList, header: header, limits: limits, &sink
+            p,
+            from: subEnd,
+            to: end,
+            stopAtComma: inList,
+            header: header,
+            limits: limits,
+            &sink
         ) { _, _, _ in }
     }
 
     /// A comma-separated list of tokens, each with optional parameters (Allow, Supported, Require, …).
     static func tokenList(
-        _ p: UnsafeRawBufferPointer, _ r: Range<Int>, header: SIPHeaderName, allowEmpty: Bool,
-        limits: SIPParserLimits, _ sink: inout AnomalySink
+        _ p: UnsafeRawBufferPointer,
+        _ r: Range<Int>,
+        header: SIPHeaderName,
+        allowEmpty: Bool,
+        limits: SIPParserLimits,
+        _ sink: inout AnomalySink
     ) {
         HeaderList.forEach(p, r, header: header, limits: limits, allowEmpty: allowEmpty, &sink) { i, sink in
             let e = Scan.token(p, i, r.upperBound)
@@ -118,22 +155,39 @@ enum HeaderGrammar {
                 return HeaderParameters.skipElement(p, i, r.upperBound, stopAtComma: true)
             }
             return HeaderParameters.scan(
-                p, from: e, to: r.upperBound, stopAtComma: true, header: header, limits: limits, &sink
+                p,
+                from: e,
+                to: r.upperBound,
+                stopAtComma: true,
+                header: header,
+                limits: limits,
+                &sink
             ) { _, _, _ in }
         }
     }
 
     /// `Warning = warning-value *(COMMA warning-value)`, `warn-code SP warn-agent SP warn-text`.
-    static func warning(_ p: UnsafeRawBufferPointer, _ r: Range<Int>, limits: SIPParserLimits, _ sink: inout AnomalySink) {
+    static func warning(
+        _ p: UnsafeRawBufferPointer,
+        _ r: Range<Int>,
+        limits: SIPParserLimits,
+        _ sink: inout AnomalySink
+    ) {
         HeaderList.forEach(p, r, header: .warning, limits: limits, &sink) { i, sink in
             var j = i
             while j < r.upperBound, p[j].isDigit { j += 1 }
             if j - i != 3 {
-                sink.add(.valueOutOfRange, .error, "Warning: warn-code \(Scan.excerpt(p, i..<j)) is not three digits", at: i)
+                sink.add(
+                    .valueOutOfRange,
+                    .error,
+                    "Warning: warn-code \(Scan.excerpt(p, i..<j)) is not three digits",
+                    at: i
+                )
             }
             j = Scan.lws(p, j, r.upperBound)
             j = Scan.run(p, j, r.upperBound, [.token])
-            while j < r.upperBound, p[j] == .colon || p[j] == .openBracket || p[j] == .closeBracket || p[j].isIn(.token) {
+            while j < r.upperBound, p[j] == .colon || p[j] == .openBracket || p[j] == .closeBracket || p[j].isIn(.token)
+            {
                 j += 1
             }
             j = Scan.lws(p, j, r.upperBound)
@@ -150,7 +204,12 @@ enum HeaderGrammar {
     }
 
     /// `Retry-After = delta-seconds [ comment ] *( SEMI retry-param )`.
-    static func retryAfter(_ p: UnsafeRawBufferPointer, _ r: Range<Int>, limits: SIPParserLimits, _ sink: inout AnomalySink) {
+    static func retryAfter(
+        _ p: UnsafeRawBufferPointer,
+        _ r: Range<Int>,
+        limits: SIPParserLimits,
+        _ sink: inout AnomalySink
+    ) {
         var j = r.lowerBound
         while j < r.upperBound, p[j].isDigit { j += 1 }
         _ = Self.number(p, r.lowerBound..<j, max: limits.maxDeltaSeconds, header: .retryAfter, &sink)
@@ -158,14 +217,27 @@ enum HeaderGrammar {
         if j < r.upperBound, p[j] == 0x28 {  // "(" comment ")"
             j = Scan.find(p, 0x29, j, r.upperBound) + 1
         }
-        _ = HeaderParameters.scan(p, from: j, to: r.upperBound, stopAtComma: false, header: .retryAfter, limits: limits, &sink) {
-            _, _, _ in
+        _ = HeaderParameters.scan(
+            p,
+            from: j,
+            to: r.upperBound,
+            stopAtComma: false,
+            header: .retryAfter,
+            limits: limits,
+            &sink
+        ) {
+            _,
+            _,
+            _ in
         }
     }
 
     /// `*( "<" absoluteURI ">" *( SEMI generic-param ) )` lists: Alert-Info, Call-Info, Error-Info.
     static func uriList(
-        _ p: UnsafeRawBufferPointer, _ r: Range<Int>, header: SIPHeaderName, limits: SIPParserLimits,
+        _ p: UnsafeRawBufferPointer,
+        _ r: Range<Int>,
+        header: SIPHeaderName,
+        limits: SIPParserLimits,
         _ sink: inout AnomalySink
     ) {
         HeaderList.forEach(p, r, header: header, limits: limits, &sink) { i, sink in
@@ -183,7 +255,13 @@ enum HeaderGrammar {
                 sink.add(.invalidURI, .error, "\(header.canonicalName): not an absolute URI", at: s)
             }
             return HeaderParameters.scan(
-                p, from: close + 1, to: r.upperBound, stopAtComma: true, header: header, limits: limits, &sink
+                p,
+                from: close + 1,
+                to: r.upperBound,
+                stopAtComma: true,
+                header: header,
+                limits: limits,
+                &sink
             ) { _, _, _ in }
         }
     }

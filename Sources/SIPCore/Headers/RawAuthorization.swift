@@ -22,10 +22,17 @@ struct RawAuthorization: Sendable, Hashable {
         }
         let paramStart = Scan.lws(p, schemeEnd, r.upperBound)
         if paramStart < r.upperBound && paramStart == schemeEnd {
-            sink.add(.invalidHeaderSyntax, .error, "\(header.canonicalName): no white space after the scheme", at: schemeEnd)
+            sink.add(
+                .invalidHeaderSyntax,
+                .error,
+                "\(header.canonicalName): no white space after the scheme",
+                at: schemeEnd
+            )
         }
         var count = 0
-        HeaderList.forEach(p, paramStart..<r.upperBound, header: header, limits: limits, allowEmpty: true, &sink) { i, sink in
+        HeaderList.forEach(p, paramStart..<r.upperBound, header: header, limits: limits, allowEmpty: true, &sink) {
+            i,
+            sink in
             let e = r.upperBound
             let nameEnd = Scan.token(p, i, e)
             var j = Scan.lws(p, nameEnd, e)
@@ -37,7 +44,12 @@ struct RawAuthorization: Sendable, Hashable {
             var valueEnd = j
             if j < e, p[j] == .dquote {
                 guard let q = Scan.quoted(p, j, e) else {
-                    sink.add(.unterminatedQuotedString, .error, "\(header.canonicalName): quoted value not closed", at: j)
+                    sink.add(
+                        .unterminatedQuotedString,
+                        .error,
+                        "\(header.canonicalName): quoted value not closed",
+                        at: j
+                    )
                     return e
                 }
                 valueEnd = q

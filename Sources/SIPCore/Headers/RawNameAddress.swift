@@ -32,7 +32,12 @@ struct RawNameAddress: Sendable, Hashable {
         var bracketed = false
         if i < end, p[i] == .dquote {
             guard let q = Scan.quoted(p, i, end) else {
-                sink.add(.unterminatedQuotedString, .error, "\(header.canonicalName): display name quote not closed", at: i)
+                sink.add(
+                    .unterminatedQuotedString,
+                    .error,
+                    "\(header.canonicalName): display name quote not closed",
+                    at: i
+                )
                 return (nil, inList ? HeaderParameters.skipElement(p, i + 1, end, stopAtComma: true) : end)
             }
             display = i..<q
@@ -41,7 +46,12 @@ struct RawNameAddress: Sendable, Hashable {
             }
             i = Scan.lws(p, q, end)
             guard i < end, p[i] == .lessThan else {
-                sink.add(.invalidHeaderSyntax, .error, "\(header.canonicalName): quoted display name not followed by '<'", at: i)
+                sink.add(
+                    .invalidHeaderSyntax,
+                    .error,
+                    "\(header.canonicalName): quoted display name not followed by '<'",
+                    at: i
+                )
                 return (nil, HeaderParameters.skipElement(p, i, end, stopAtComma: inList))
             }
             bracketed = true
@@ -60,8 +70,10 @@ struct RawNameAddress: Sendable, Hashable {
                     display = i..<nameEnd
                     for k in i..<nameEnd where !(p[k].isIn(.token) || p[k] == .sp || p[k] == .htab) {
                         sink.add(
-                            .invalidDisplayName, .error,
-                            "\(header.canonicalName): unquoted display name with \(Scan.excerpt(p, k..<(k + 1)))", at: k
+                            .invalidDisplayName,
+                            .error,
+                            "\(header.canonicalName): unquoted display name with \(Scan.excerpt(p, k..<(k + 1)))",
+                            at: k
                         )
                         break
                     }
@@ -81,7 +93,12 @@ struct RawNameAddress: Sendable, Hashable {
             let inner = Scan.lws(p, i + 1, close)
             let innerEnd = Scan.trimTrailing(p, inner, close)
             if inner > i + 1 || innerEnd < close {
-                sink.add(.whitespaceInAddrSpec, .error, "\(header.canonicalName): white space inside '<' '>'", at: i + 1)
+                sink.add(
+                    .whitespaceInAddrSpec,
+                    .error,
+                    "\(header.canonicalName): white space inside '<' '>'",
+                    at: i + 1
+                )
             }
             uriRange = inner..<innerEnd
             uri = URIParser.parse(p, uriRange, context: .nameAddr, limits: limits, &sink)
@@ -90,7 +107,9 @@ struct RawNameAddress: Sendable, Hashable {
             var j = i
             while j < end {
                 let b = p[j]
-                if b == .semicolon || b == .sp || b == .htab || b == .cr || b == .lf || (inList && b == .comma) { break }
+                if b == .semicolon || b == .sp || b == .htab || b == .cr || b == .lf || (inList && b == .comma) {
+                    break
+                }
                 j += 1
             }
             uriRange = i..<j
@@ -104,14 +123,25 @@ struct RawNameAddress: Sendable, Hashable {
         var tag: Range<Int>? = nil
         let paramStart = Scan.lws(p, after, end)
         let stop = HeaderParameters.scan(
-            p, from: after, to: end, stopAtComma: inList, header: header, limits: limits, &sink
+            p,
+            from: after,
+            to: end,
+            stopAtComma: inList,
+            header: header,
+            limits: limits,
+            &sink
         ) { name, value, _ in
             if let value, Scan.equalsLower(p, name, "tag") { tag = value }
         }
         return (
             RawNameAddress(
-                displayName: display, uri: uri, uriRange: uriRange, bracketed: bracketed,
-                parameters: paramStart..<Scan.trimTrailing(p, paramStart, stop), tag: tag, range: start..<stop
+                displayName: display,
+                uri: uri,
+                uriRange: uriRange,
+                bracketed: bracketed,
+                parameters: paramStart..<Scan.trimTrailing(p, paramStart, stop),
+                tag: tag,
+                range: start..<stop
             ),
             stop
         )

@@ -40,7 +40,12 @@ struct RawVia: Sendable, Hashable {
         let versionEnd = Scan.token(p, versionStart, end)
         j = Scan.lws(p, versionEnd, end)
         guard versionEnd > versionStart, j < end, p[j] == .slash else {
-            sink.add(.invalidHeaderSyntax, .error, "Via: sent-protocol is not 'name/version/transport'", at: versionStart)
+            sink.add(
+                .invalidHeaderSyntax,
+                .error,
+                "Via: sent-protocol is not 'name/version/transport'",
+                at: versionStart
+            )
             return (nil, HeaderParameters.skipElement(p, i, end, stopAtComma: true))
         }
         let transportStart = Scan.lws(p, j + 1, end)
@@ -51,7 +56,9 @@ struct RawVia: Sendable, Hashable {
         }
         if !Scan.equalsLower(p, i..<nameEnd, "sip") || !Scan.equalsLower(p, versionStart..<versionEnd, "2.0") {
             sink.add(
-                .invalidHeaderSyntax, .error, "Via: sent-protocol \(Scan.excerpt(p, i..<transportEnd)) is not SIP/2.0",
+                .invalidHeaderSyntax,
+                .error,
+                "Via: sent-protocol \(Scan.excerpt(p, i..<transportEnd)) is not SIP/2.0",
                 at: i
             )
         }
@@ -61,9 +68,20 @@ struct RawVia: Sendable, Hashable {
             sink.add(.invalidHeaderSyntax, .error, "Via: no white space before sent-by", at: k)
         }
         var via = RawVia(
-            protocolName: i..<nameEnd, protocolVersion: versionStart..<versionEnd,
-            transport: transportStart..<transportEnd, host: k..<k, hostKind: .none, port: nil, parameters: end..<end,
-            branch: nil, received: nil, hasRPort: false, rport: nil, maddr: nil, ttl: nil, range: start..<end
+            protocolName: i..<nameEnd,
+            protocolVersion: versionStart..<versionEnd,
+            transport: transportStart..<transportEnd,
+            host: k..<k,
+            hostKind: .none,
+            port: nil,
+            parameters: end..<end,
+            branch: nil,
+            received: nil,
+            hasRPort: false,
+            rport: nil,
+            maddr: nil,
+            ttl: nil,
+            range: start..<end
         )
         if k < end, p[k] == .openBracket {
             let close = Scan.find(p, .closeBracket, k, end)
@@ -102,7 +120,13 @@ struct RawVia: Sendable, Hashable {
         }
         let paramStart = Scan.lws(p, k, end)
         let stop = HeaderParameters.scan(
-            p, from: k, to: end, stopAtComma: true, header: .via, limits: limits, &sink
+            p,
+            from: k,
+            to: end,
+            stopAtComma: true,
+            header: .via,
+            limits: limits,
+            &sink
         ) { name, value, sink in
             Self.parameter(p, name, value, into: &via, &sink)
         }
@@ -110,7 +134,12 @@ struct RawVia: Sendable, Hashable {
         via.range = start..<Scan.trimTrailing(p, start, stop)
         if let branch = via.branch {
             if !Scan.startsWithMagicCookie(p, branch) {
-                sink.add(.nonCompliantBranch, .warning, "Via branch without the z9hG4bK magic cookie", at: branch.lowerBound)
+                sink.add(
+                    .nonCompliantBranch,
+                    .warning,
+                    "Via branch without the z9hG4bK magic cookie",
+                    at: branch.lowerBound
+                )
             } else if branch.count == 7 {
                 sink.add(.nonCompliantBranch, .warning, "Via branch is only the magic cookie", at: branch.lowerBound)
             }
@@ -119,7 +148,10 @@ struct RawVia: Sendable, Hashable {
     }
 
     private static func parameter(
-        _ p: UnsafeRawBufferPointer, _ name: Range<Int>, _ value: Range<Int>?, into via: inout RawVia,
+        _ p: UnsafeRawBufferPointer,
+        _ name: Range<Int>,
+        _ value: Range<Int>?,
+        into via: inout RawVia,
         _ sink: inout AnomalySink
     ) {
         if Scan.equalsLower(p, name, "branch") {

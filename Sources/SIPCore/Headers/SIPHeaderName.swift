@@ -27,7 +27,10 @@ public enum SIPHeaderName: UInt8, Sendable, Hashable, CaseIterable {
     /// Whether RFC 3261 allows at most one instance of this header (a second one is `duplicate-single-header`).
     public var isSingleInstance: Bool {
         switch self {
-        case .authenticationInfo, .callID, .contentDisposition, .contentLength, .contentType, .cseq, .date, .event, .expires, .from, .maxForwards, .mimeVersion, .minExpires, .minSE, .organization, .priority, .rack, .referTo, .referredBy, .replyTo, .retryAfter, .rseq, .server, .sessionExpires, .subject, .subscriptionState, .timestamp, .to, .userAgent:
+        case .authenticationInfo, .callID, .contentDisposition, .contentLength, .contentType, .cseq, .date, .event,
+            .expires, .from, .maxForwards, .mimeVersion, .minExpires, .minSE, .organization, .priority, .rack, .referTo,
+            .referredBy, .replyTo, .retryAfter, .rseq, .server, .sessionExpires, .subject, .subscriptionState,
+            .timestamp, .to, .userAgent:
             return true
         default:
             return false
@@ -37,7 +40,10 @@ public enum SIPHeaderName: UInt8, Sendable, Hashable, CaseIterable {
     /// Whether the value is a comma-separated list (several headers combine into one, RFC 3261 §7.3.1).
     public var isList: Bool {
         switch self {
-        case .accept, .acceptContact, .acceptEncoding, .acceptLanguage, .alertInfo, .allow, .allowEvents, .callInfo, .contact, .contentEncoding, .contentLanguage, .errorInfo, .inReplyTo, .pAssertedIdentity, .pPreferredIdentity, .path, .proxyRequire, .reason, .recordRoute, .rejectContact, .requestDisposition, .require, .route, .serviceRoute, .supported, .unsupported, .via, .warning:
+        case .accept, .acceptContact, .acceptEncoding, .acceptLanguage, .alertInfo, .allow, .allowEvents, .callInfo,
+            .contact, .contentEncoding, .contentLanguage, .errorInfo, .inReplyTo, .pAssertedIdentity,
+            .pPreferredIdentity, .path, .proxyRequire, .reason, .recordRoute, .rejectContact, .requestDisposition,
+            .require, .route, .serviceRoute, .supported, .unsupported, .via, .warning:
             return true
         default:
             return false
@@ -60,14 +66,17 @@ public enum SIPHeaderName: UInt8, Sendable, Hashable, CaseIterable {
             .accept: e("Accept", list: true), .acceptContact: e("Accept-Contact", "a", list: true),
             .acceptEncoding: e("Accept-Encoding", list: true), .acceptLanguage: e("Accept-Language", list: true),
             .alertInfo: e("Alert-Info", list: true), .allow: e("Allow", list: true),
-            .allowEvents: e("Allow-Events", "u", list: true), .authenticationInfo: e("Authentication-Info", single: true),
+            .allowEvents: e("Allow-Events", "u", list: true),
+            .authenticationInfo: e("Authentication-Info", single: true),
             .authorization: e("Authorization"), .callID: e("Call-ID", "i", single: true),
             .callInfo: e("Call-Info", list: true), .contact: e("Contact", "m", list: true),
             .contentDisposition: e("Content-Disposition", single: true),
-            .contentEncoding: e("Content-Encoding", "e", list: true), .contentLanguage: e("Content-Language", list: true),
+            .contentEncoding: e("Content-Encoding", "e", list: true),
+            .contentLanguage: e("Content-Language", list: true),
             .contentLength: e("Content-Length", "l", single: true), .contentType: e("Content-Type", "c", single: true),
             .cseq: e("CSeq", single: true), .date: e("Date", single: true), .errorInfo: e("Error-Info", list: true),
-            .event: e("Event", "o", single: true), .expires: e("Expires", single: true), .from: e("From", "f", single: true),
+            .event: e("Event", "o", single: true), .expires: e("Expires", single: true),
+            .from: e("From", "f", single: true),
             .identity: e("Identity", "y"), .inReplyTo: e("In-Reply-To", list: true),
             .maxForwards: e("Max-Forwards", single: true), .mimeVersion: e("MIME-Version", single: true),
             .minExpires: e("Min-Expires", single: true), .minSE: e("Min-SE", single: true),
@@ -75,7 +84,8 @@ public enum SIPHeaderName: UInt8, Sendable, Hashable, CaseIterable {
             .pPreferredIdentity: e("P-Preferred-Identity", list: true), .path: e("Path", list: true),
             .priority: e("Priority", single: true), .privacy: e("Privacy"),
             .proxyAuthenticate: e("Proxy-Authenticate"), .proxyAuthorization: e("Proxy-Authorization"),
-            .proxyRequire: e("Proxy-Require", list: true), .rack: e("RAck", single: true), .reason: e("Reason", list: true),
+            .proxyRequire: e("Proxy-Require", list: true), .rack: e("RAck", single: true),
+            .reason: e("Reason", list: true),
             .recordRoute: e("Record-Route", list: true), .referTo: e("Refer-To", "r", single: true),
             .referredBy: e("Referred-By", "b", single: true), .rejectContact: e("Reject-Contact", "j", list: true),
             .replyTo: e("Reply-To", single: true), .requestDisposition: e("Request-Disposition", "d", list: true),
@@ -85,7 +95,8 @@ public enum SIPHeaderName: UInt8, Sendable, Hashable, CaseIterable {
             .subject: e("Subject", "s", single: true), .subscriptionState: e("Subscription-State", single: true),
             .supported: e("Supported", "k", list: true), .timestamp: e("Timestamp", single: true),
             .to: e("To", "t", single: true), .unsupported: e("Unsupported", list: true),
-            .userAgent: e("User-Agent", single: true), .via: e("Via", "v", list: true), .warning: e("Warning", list: true),
+            .userAgent: e("User-Agent", single: true), .via: e("Via", "v", list: true),
+            .warning: e("Warning", list: true),
             .wwwAuthenticate: e("WWW-Authenticate"), .other: e(""),
         ]
         return Self.allCases.map { entries[$0]! }

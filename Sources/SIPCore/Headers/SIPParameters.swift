@@ -45,7 +45,13 @@ extension SIPParameters {
         var result = SIPParameters()
         var sink = AnomalySink(limit: 0)
         _ = HeaderParameters.scan(
-            p, from: range.lowerBound, to: range.upperBound, stopAtComma: false, header: .other, limits: limits, &sink
+            p,
+            from: range.lowerBound,
+            to: range.upperBound,
+            stopAtComma: false,
+            header: .other,
+            limits: limits,
+            &sink
         ) { name, value, _ in
             result.append(Scan.string(p, name), value.map { Scan.unquotedString(p, $0) })
         }

@@ -86,7 +86,9 @@ extension SIPMessage {
 
     /// Whether the Contact is `*` (a REGISTER removing every binding).
     public var isContactWildcard: Bool {
-        self.headerFields.contains { $0.name == .contact && $0.valueRange.count == 1 && self.string($0.valueRange) == "*" }
+        self.headerFields.contains {
+            $0.name == .contact && $0.valueRange.count == 1 && self.string($0.valueRange) == "*"
+        }
     }
 
     /// Every Contact entry across all Contact fields (empty for `*`).
@@ -129,7 +131,9 @@ extension SIPMessage {
     /// Content-Type.
     public var contentType: SIPMediaType? {
         guard let f = self.headerFields.first(where: { $0.name == .contentType }) else { return nil }
-        return self.withBytes { p in Self.mediaType(p, f.valueRange.lowerBound, f.valueRange.upperBound, limits: self.limits).0 }
+        return self.withBytes { p in
+            Self.mediaType(p, f.valueRange.lowerBound, f.valueRange.upperBound, limits: self.limits).0
+        }
     }
 
     /// The media ranges of Accept, across fields.
@@ -182,7 +186,9 @@ extension SIPMessage {
         self.withBytes { p in
             var sink = AnomalySink(limit: 0)
             for f in self.headerFields where f.name == name {
-                HeaderList.forEach(p, f.valueRange, header: name, limits: self.limits, allowEmpty: true, &sink) { i, sink in
+                HeaderList.forEach(p, f.valueRange, header: name, limits: self.limits, allowEmpty: true, &sink) {
+                    i,
+                    sink in
                     body(p, i, f.valueRange.upperBound, &sink)
                 }
             }
@@ -194,7 +200,13 @@ extension SIPMessage {
         return self.withBytes { p in
             var sink = AnomalySink(limit: 0)
             let (raw, _) = RawNameAddress.parse(
-                p, f.valueRange.lowerBound, f.valueRange.upperBound, header: name, inList: false, limits: self.limits, &sink
+                p,
+                f.valueRange.lowerBound,
+                f.valueRange.upperBound,
+                header: name,
+                inList: false,
+                limits: self.limits,
+                &sink
             )
             return raw.map { SIPNameAddress(p, $0, limits: self.limits) }
         }
@@ -236,9 +248,16 @@ extension SIPMessage {
             for f in self.headerFields where f.name == name {
                 var params = SIPParameters()
                 guard
-                    let raw = RawAuthorization.parse(p, f.valueRange, header: name, limits: self.limits, &sink, { n, v in
-                        params.append(Scan.string(p, n), Scan.unquotedString(p, v))
-                    })
+                    let raw = RawAuthorization.parse(
+                        p,
+                        f.valueRange,
+                        header: name,
+                        limits: self.limits,
+                        &sink,
+                        { n, v in
+                            params.append(Scan.string(p, n), Scan.unquotedString(p, v))
+                        }
+                    )
                 else { continue }
                 result.append(SIPAuthorization(scheme: Scan.string(p, raw.scheme), parameters: params))
             }
@@ -247,18 +266,36 @@ extension SIPMessage {
     }
 
     private static func mediaType(
-        _ p: UnsafeRawBufferPointer, _ i: Int, _ end: Int, limits: SIPParserLimits
+        _ p: UnsafeRawBufferPointer,
+        _ i: Int,
+        _ end: Int,
+        limits: SIPParserLimits
     ) -> (SIPMediaType?, Int) {
         let typeEnd = Scan.token(p, i, end)
         var j = Scan.lws(p, typeEnd, end)
-        guard typeEnd > i, j < end, p[j] == .slash else { return (nil, HeaderParameters.skipElement(p, i, end, stopAtComma: true)) }
+        guard typeEnd > i, j < end, p[j] == .slash else {
+            return (nil, HeaderParameters.skipElement(p, i, end, stopAtComma: true))
+        }
         j = Scan.lws(p, j + 1, end)
         let subEnd = Scan.token(p, j, end)
         var params = SIPParameters()
         var sink = AnomalySink(limit: 0)
-        let next = HeaderParameters.scan(p, from: subEnd, to: end, stopAtComma: true, header: .other, limits: limits, &sink) {
-            n, v, _ in params.append(Scan.string(p, n), v.map { Scan.unquotedString(p, $0) })
+        let next = HeaderParameters.scan(
+            p,
+            from: subEnd,
+            to: end,
+            stopAtComma: true,
+            header: .other,
+            limits: limits,
+            &sink
+        ) {
+            n,
+            v,
+            _ in params.append(Scan.string(p, n), v.map { Scan.unquotedString(p, $0) })
         }
-        return (SIPMediaType(type: Scan.string(p, i..<typeEnd), subtype: Scan.string(p, j..<subEnd), parameters: params), next)
+        return (
+            SIPMediaType(type: Scan.string(p, i..<typeEnd), subtype: Scan.string(p, j..<subEnd), parameters: params),
+            next
+        )
     }
 }

@@ -65,7 +65,10 @@ public struct SIPMessage: Sendable, Hashable {
 
     /// The trailing bytes of the datagram after the message (empty for stream messages).
     public var trailingBytes: ByteBuffer {
-        self.bytes.getSlice(at: self.bytes.readerIndex + self.trailingRange.lowerBound, length: self.trailingRange.count)
+        self.bytes.getSlice(
+            at: self.bytes.readerIndex + self.trailingRange.lowerBound,
+            length: self.trailingRange.count
+        )
             ?? ByteBuffer()
     }
 

@@ -158,7 +158,9 @@ public enum SIPMessageParser {
 
         // Start line.
         let startLineEnd = Self.lineEnd(p, i, Swift.min(n, i + limits.maxStartLineLength + 2), &flags)
-        if startLineEnd == i + limits.maxStartLineLength + 2 { throw .startLineTooLong(limit: limits.maxStartLineLength) }
+        if startLineEnd == i + limits.maxStartLineLength + 2 {
+            throw .startLineTooLong(limit: limits.maxStartLineLength)
+        }
         var contentEnd = startLineEnd
         if contentEnd > i, p[contentEnd - 1] == .cr {
             contentEnd -= 1
@@ -193,7 +195,9 @@ public enum SIPMessageParser {
             while j < n, p[j] == .sp || p[j] == .htab { j += 1 }
             var le = Self.lineEnd(p, j, n, &flags)
             guard nameEnd > lineStart, j < le, p[j] == .colon else {
-                let what = (b == .sp || b == .htab) ? "continuation line with no header before it" : "header line without a token name and ':'"
+                let what =
+                    (b == .sp || b == .htab)
+                    ? "continuation line with no header before it" : "header line without a token name and ':'"
                 sink.add(.invalidHeaderLine, .error, "\(what): \(Scan.excerpt(p, lineStart..<le))", at: lineStart)
                 if le < n, le > lineStart, p[le - 1] != .cr, flags.bareLF < 0 { flags.bareLF = le }
                 i = le + 1
@@ -220,22 +224,29 @@ public enum SIPMessageParser {
             let (name, compact) = SIPHeaderName.lookup(p, lineStart..<nameEnd)
             if le - lineStart > limits.maxHeaderLength {
                 sink.add(
-                    .oversizeField, .error,
+                    .oversizeField,
+                    .error,
                     "header \(Scan.excerpt(p, lineStart..<nameEnd)) is \(le - lineStart) bytes (limit \(limits.maxHeaderLength)); value ignored",
                     at: lineStart
                 )
                 fields.append(
                     SIPHeaderField(
-                        name: name, isCompact: compact, nameRange: lineStart..<nameEnd,
-                        valueRange: valueStart..<valueStart, isFolded: folded
+                        name: name,
+                        isCompact: compact,
+                        nameRange: lineStart..<nameEnd,
+                        valueRange: valueStart..<valueStart,
+                        isFolded: folded
                     )
                 )
                 continue
             }
             fields.append(
                 SIPHeaderField(
-                    name: name, isCompact: compact, nameRange: lineStart..<nameEnd,
-                    valueRange: valueStart..<valueEnd, isFolded: folded
+                    name: name,
+                    isCompact: compact,
+                    nameRange: lineStart..<nameEnd,
+                    valueRange: valueStart..<valueEnd,
+                    isFolded: folded
                 )
             )
         }
@@ -246,21 +257,31 @@ public enum SIPMessageParser {
         }
         if droppedHeaders > 0 {
             sink.add(
-                .tooManyElements, .error,
-                "\(droppedHeaders) header fields beyond the limit of \(limits.maxHeaderCount) ignored", at: bodyStart
+                .tooManyElements,
+                .error,
+                "\(droppedHeaders) header fields beyond the limit of \(limits.maxHeaderCount) ignored",
+                at: bodyStart
             )
         }
         if flags.bareLF >= 0 { sink.add(.bareLineFeed, .warning, "line ended by LF without CR", at: flags.bareLF) }
         if flags.bareCR >= 0 { sink.add(.bareCarriageReturn, .error, "CR not followed by LF", at: flags.bareCR) }
         if flags.control >= 0 {
             sink.add(
-                .invalidCharacter, .error, "control byte \(Scan.excerpt(p, flags.control..<(flags.control + 1))) in a header",
+                .invalidCharacter,
+                .error,
+                "control byte \(Scan.excerpt(p, flags.control..<(flags.control + 1))) in a header",
                 at: flags.control
             )
         }
         if flags.nonASCII, !Scan.isValidUTF8(p, 0..<bodyStart) {
             sink.add(.invalidUTF8, .warning, "header section is not valid UTF-8", at: 0)
         }
-        return Structure(startLine: startLine, fields: fields, headerEnd: bodyStart, body: bodyStart..<n, trailing: n..<n)
+        return Structure(
+            startLine: startLine,
+            fields: fields,
+            headerEnd: bodyStart,
+            body: bodyStart..<n,
+            trailing: n..<n
+        )
     }
 }

@@ -26,7 +26,12 @@ enum SIPMessageValidator {
             let name = field.name
             if name != .other {
                 if !seen.insert(name), seenTwice.insert(name), name.isSingleInstance, name != .contentLength {
-                    sink.add(.duplicateSingleHeader, .error, "\(name.canonicalName) appears more than once", at: field.offset)
+                    sink.add(
+                        .duplicateSingleHeader,
+                        .error,
+                        "\(name.canonicalName) appears more than once",
+                        at: field.offset
+                    )
                 }
             }
             switch name {
@@ -41,10 +46,23 @@ enum SIPMessageValidator {
                     return next
                 }
             case .from, .to, .replyTo, .referTo, .referredBy:
-                let (na, next) = RawNameAddress.parse(p, r.lowerBound, r.upperBound, header: name, inList: false, limits: limits, &sink)
+                let (na, next) = RawNameAddress.parse(
+                    p,
+                    r.lowerBound,
+                    r.upperBound,
+                    header: name,
+                    inList: false,
+                    limits: limits,
+                    &sink
+                )
                 if name == .from, na?.tag != nil { fromTag = true }
                 if next < r.upperBound {
-                    sink.add(.invalidHeaderSyntax, .error, "\(name.canonicalName): unexpected text after the address", at: next)
+                    sink.add(
+                        .invalidHeaderSyntax,
+                        .error,
+                        "\(name.canonicalName): unexpected text after the address",
+                        at: next
+                    )
                 }
             case .contact:
                 if r.count == 1, p[r.lowerBound] == .star { break }
@@ -53,7 +71,12 @@ enum SIPMessageValidator {
                 Self.addressList(p, r, header: name, limits: limits, &sink) { na, sink in
                     routeCount += 1
                     if !na.bracketed && (name == .route || name == .recordRoute || name == .path) {
-                        sink.add(.unbracketedURI, .error, "\(name.canonicalName) entry not enclosed in '<' '>'", at: na.range.lowerBound)
+                        sink.add(
+                            .unbracketedURI,
+                            .error,
+                            "\(name.canonicalName) entry not enclosed in '<' '>'",
+                            at: na.range.lowerBound
+                        )
                     }
                 }
             case .callID:
@@ -68,20 +91,43 @@ enum SIPMessageValidator {
                 var j = r.lowerBound
                 while j < r.upperBound, p[j].isDigit { j += 1 }
                 _ = HeaderGrammar.number(p, r.lowerBound..<j, max: limits.maxDeltaSeconds, header: name, &sink)
-                _ = HeaderParameters.scan(p, from: j, to: r.upperBound, stopAtComma: false, header: name, limits: limits, &sink) { _, _, _ in }
+                _ = HeaderParameters.scan(
+                    p,
+                    from: j,
+                    to: r.upperBound,
+                    stopAtComma: false,
+                    header: name,
+                    limits: limits,
+                    &sink
+                ) { _, _, _ in }
             case .retryAfter:
                 HeaderGrammar.retryAfter(p, r, limits: limits, &sink)
             case .contentLength:
                 let previous = contentLength
                 let value = HeaderGrammar.number(
-                    p, r, max: UInt64(limits.maxMessageSize), header: name, invalidCode: .invalidContentLength, &sink
+                    p,
+                    r,
+                    max: UInt64(limits.maxMessageSize),
+                    header: name,
+                    invalidCode: .invalidContentLength,
+                    &sink
                 )
                 if let value {
                     if let previous, previous != Int(value) {
-                        sink.add(.conflictingContentLength, .error, "Content-Length \(previous) and \(value)", at: field.offset)
+                        sink.add(
+                            .conflictingContentLength,
+                            .error,
+                            "Content-Length \(previous) and \(value)",
+                            at: field.offset
+                        )
                         contentLengthInvalid = true
                     } else if previous != nil {
-                        sink.add(.duplicateSingleHeader, .error, "Content-Length appears more than once", at: field.offset)
+                        sink.add(
+                            .duplicateSingleHeader,
+                            .error,
+                            "Content-Length appears more than once",
+                            at: field.offset
+                        )
                     }
                     contentLength = Int(value)
                 } else {
@@ -89,7 +135,15 @@ enum SIPMessageValidator {
                 }
                 contentLengthField = field.nameRange
             case .contentType:
-                let end = HeaderGrammar.mediaType(p, r.lowerBound, r.upperBound, header: name, inList: false, limits: limits, &sink)
+                let end = HeaderGrammar.mediaType(
+                    p,
+                    r.lowerBound,
+                    r.upperBound,
+                    header: name,
+                    inList: false,
+                    limits: limits,
+                    &sink
+                )
                 if end < r.upperBound {
                     sink.add(.invalidHeaderSyntax, .error, "Content-Type: unexpected text", at: end)
                 }
@@ -113,9 +167,22 @@ enum SIPMessageValidator {
             case .event, .contentDisposition, .subscriptionState, .priority:
                 let e = Scan.token(p, r.lowerBound, r.upperBound)
                 if e == r.lowerBound {
-                    sink.add(.invalidHeaderSyntax, .error, "\(name.canonicalName) does not start with a token", at: r.lowerBound)
+                    sink.add(
+                        .invalidHeaderSyntax,
+                        .error,
+                        "\(name.canonicalName) does not start with a token",
+                        at: r.lowerBound
+                    )
                 } else {
-                    _ = HeaderParameters.scan(p, from: e, to: r.upperBound, stopAtComma: false, header: name, limits: limits, &sink) { _, _, _ in }
+                    _ = HeaderParameters.scan(
+                        p,
+                        from: e,
+                        to: r.upperBound,
+                        stopAtComma: false,
+                        header: name,
+                        limits: limits,
+                        &sink
+                    ) { _, _, _ in }
                 }
             case .userAgent, .server, .subject, .organization, .timestamp, .mimeVersion, .rseq, .rack, .privacy,
                 .reason, .identity, .acceptContact, .rejectContact, .requestDisposition, .authenticationInfo, .other:
@@ -123,7 +190,12 @@ enum SIPMessageValidator {
             }
         }
         if routeCount > limits.maxRouteCount {
-            sink.add(.tooManyElements, .error, "more than \(limits.maxRouteCount) Route/Record-Route entries", at: s.headerEnd)
+            sink.add(
+                .tooManyElements,
+                .error,
+                "more than \(limits.maxRouteCount) Route/Record-Route entries",
+                at: s.headerEnd
+            )
         }
 
         // Mandatory headers (RFC 3261 §8.1.1; responses copy them, §8.2.6.2).
@@ -139,7 +211,8 @@ enum SIPMessageValidator {
             }
             if let cseqMethod, !Scan.equal(p, method, cseqMethod) {
                 sink.add(
-                    .cseqMethodMismatch, .error,
+                    .cseqMethodMismatch,
+                    .error,
                     "CSeq method \(Scan.excerpt(p, cseqMethod)) differs from \(Scan.excerpt(p, method))",
                     at: cseqMethod.lowerBound
                 )
@@ -152,17 +225,34 @@ enum SIPMessageValidator {
             }
         }
 
-        Self.frameBody(p, &s, framing: framing, contentLength: contentLengthInvalid ? nil : contentLength,
-                       declared: contentLengthField, invalid: contentLengthInvalid, &sink)
+        Self.frameBody(
+            p,
+            &s,
+            framing: framing,
+            contentLength: contentLengthInvalid ? nil : contentLength,
+            declared: contentLengthField,
+            invalid: contentLengthInvalid,
+            &sink
+        )
         if !s.body.isEmpty && !seen.contains(.contentType) {
-            sink.add(.missingContentType, .warning, "body of \(s.body.count) bytes without Content-Type", at: s.body.lowerBound)
+            sink.add(
+                .missingContentType,
+                .warning,
+                "body of \(s.body.count) bytes without Content-Type",
+                at: s.body.lowerBound
+            )
         }
     }
 
     /// Applies Content-Length to the bytes after the header section (RFC 3261 §18.3).
     private static func frameBody(
-        _ p: UnsafeRawBufferPointer, _ s: inout SIPMessageParser.Structure, framing: SIPMessageParser.Framing,
-        contentLength: Int?, declared: Range<Int>?, invalid: Bool, _ sink: inout AnomalySink
+        _ p: UnsafeRawBufferPointer,
+        _ s: inout SIPMessageParser.Structure,
+        framing: SIPMessageParser.Framing,
+        contentLength: Int?,
+        declared: Range<Int>?,
+        invalid: Bool,
+        _ sink: inout AnomalySink
     ) {
         let available = p.count - s.headerEnd
         guard let length = contentLength else {
@@ -170,7 +260,12 @@ enum SIPMessageValidator {
                 if framing == .stream {
                     sink.add(.missingContentLength, .error, "stream message without Content-Length", at: s.headerEnd)
                 } else if available > 0 {
-                    sink.add(.missingContentLength, .warning, "no Content-Length; the body runs to the end of the datagram", at: s.headerEnd)
+                    sink.add(
+                        .missingContentLength,
+                        .warning,
+                        "no Content-Length; the body runs to the end of the datagram",
+                        at: s.headerEnd
+                    )
                 }
             }
             s.body = s.headerEnd..<p.count
@@ -178,7 +273,9 @@ enum SIPMessageValidator {
         }
         if length > available {
             sink.add(
-                .contentLengthMismatch, .error, "Content-Length \(length) but \(available) bytes follow the headers",
+                .contentLengthMismatch,
+                .error,
+                "Content-Length \(length) but \(available) bytes follow the headers",
                 at: declared?.lowerBound ?? s.headerEnd
             )
             s.body = s.headerEnd..<p.count
@@ -193,11 +290,23 @@ enum SIPMessageValidator {
 
     /// Checks a comma-separated list of name-addr / addr-spec elements.
     private static func addressList(
-        _ p: UnsafeRawBufferPointer, _ r: Range<Int>, header: SIPHeaderName, limits: SIPParserLimits,
-        _ sink: inout AnomalySink, _ each: (RawNameAddress, inout AnomalySink) -> Void = { _, _ in }
+        _ p: UnsafeRawBufferPointer,
+        _ r: Range<Int>,
+        header: SIPHeaderName,
+        limits: SIPParserLimits,
+        _ sink: inout AnomalySink,
+        _ each: (RawNameAddress, inout AnomalySink) -> Void = { _, _ in }
     ) {
         HeaderList.forEach(p, r, header: header, limits: limits, &sink) { i, sink in
-            let (na, next) = RawNameAddress.parse(p, i, r.upperBound, header: header, inList: true, limits: limits, &sink)
+            let (na, next) = RawNameAddress.parse(
+                p,
+                i,
+                r.upperBound,
+                header: header,
+                inList: true,
+                limits: limits,
+                &sink
+            )
             if let na { each(na, &sink) }
             return next
         }

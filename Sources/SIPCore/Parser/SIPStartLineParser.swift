@@ -82,9 +82,19 @@ enum SIPStartLineParser {
             code = Int(v)
         case .value(let v):
             code = v <= 999_999 ? Int(v) : nil
-            sink.add(.invalidStatusCode, .error, "status code \(Scan.excerpt(p, codeStart..<codeEnd)) is not 100–699", at: codeStart)
+            sink.add(
+                .invalidStatus,
+                .error,
+                "status code \(Scan.excerpt(p, codeStart..<codeEnd)) is not 100–699",
+                at: codeStart
+            )
         case .overflow, .invalid:
-            sink.add(.invalidStatusCode, .error, "status code \(Scan.excerpt(p, codeStart..<codeEnd)) is not a number", at: codeStart)
+            sink.add(
+                .invalidStatus,
+                .error,
+                "status code \(Scan.excerpt(p, codeStart..<codeEnd)) is not a number",
+                at: codeStart
+            )
         }
         var reason = e..<e
         if codeEnd < e {
@@ -101,7 +111,9 @@ enum SIPStartLineParser {
     private static func checkVersion(_ p: UnsafeRawBufferPointer, _ version: Range<Int>, _ sink: inout AnomalySink) {
         if !Scan.equalsLower(p, version, "sip/2.0") {
             sink.add(.unsupportedVersion, .error, "SIP-Version \(Scan.excerpt(p, version))", at: version.lowerBound)
-        } else if p[version.lowerBound] != 0x53 || p[version.lowerBound + 1] != 0x49 || p[version.lowerBound + 2] != 0x50 {
+        } else if p[version.lowerBound] != 0x53 || p[version.lowerBound + 1] != 0x49
+            || p[version.lowerBound + 2] != 0x50
+        {
             sink.add(.unsupportedVersion, .warning, "SIP-Version in lower case", at: version.lowerBound)
         }
     }

@@ -2,7 +2,8 @@
 
 enum IPAddressGrammar {
     /// Classifies a bracket-less host as an IPv4 address or a host name, and checks it.
-    static func classify(_ p: UnsafeRawBufferPointer, _ range: Range<Int>, _ sink: inout AnomalySink) -> RawURI.HostKind {
+    static func classify(_ p: UnsafeRawBufferPointer, _ range: Range<Int>, _ sink: inout AnomalySink) -> RawURI.HostKind
+    {
         if range.isEmpty { return .name }
         // A host name's last label starts with a letter; a dotted quad ends in a digit.
         if p[range.upperBound - 1].isDigit {
@@ -103,10 +104,18 @@ enum IPAddressGrammar {
 
     /// Checks the inside of an IPv6 reference `[...]`.
     static func checkIPv6(
-        _ p: UnsafeRawBufferPointer, _ range: Range<Int>, explicitPort: Bool, _ sink: inout AnomalySink
+        _ p: UnsafeRawBufferPointer,
+        _ range: Range<Int>,
+        explicitPort: Bool,
+        _ sink: inout AnomalySink
     ) {
         guard Self.isIPv6(p, range) else {
-            sink.add(.invalidIPv6Reference, .error, "malformed IPv6 address \(Scan.excerpt(p, range))", at: range.lowerBound)
+            sink.add(
+                .invalidIPv6Reference,
+                .error,
+                "malformed IPv6 address \(Scan.excerpt(p, range))",
+                at: range.lowerBound
+            )
             return
         }
         // RFC 5118 §4.3: "[2001:db8::10:5070]" is a legal address, but the sender probably meant a port.
@@ -123,7 +132,9 @@ enum IPAddressGrammar {
             }
             if hasDouble {
                 sink.add(
-                    .ambiguousIPv6Port, .warning, "last group of an IPv6 reference looks like a port",
+                    .ambiguousIPv6Port,
+                    .warning,
+                    "last group of an IPv6 reference looks like a port",
                     at: last.lowerBound
                 )
             }

@@ -65,8 +65,17 @@ enum URIParser {
         }
         let rest = schemeEnd + 1
         var uri = RawURI(
-            range: range, scheme: scheme, schemeRange: schemeRange, user: nil, password: nil,
-            host: rest..<rest, hostKind: .none, port: nil, parameters: e..<e, headers: nil, opaque: rest..<e
+            range: range,
+            scheme: scheme,
+            schemeRange: schemeRange,
+            user: nil,
+            password: nil,
+            host: rest..<rest,
+            hostKind: .none,
+            port: nil,
+            parameters: e..<e,
+            headers: nil,
+            opaque: rest..<e
         )
         switch scheme {
         case .other:
@@ -84,7 +93,11 @@ enum URIParser {
     }
 
     private static func parseTel(
-        _ p: UnsafeRawBufferPointer, _ uri: inout RawURI, _ s: Int, _ e: Int, limits: SIPParserLimits,
+        _ p: UnsafeRawBufferPointer,
+        _ uri: inout RawURI,
+        _ s: Int,
+        _ e: Int,
+        limits: SIPParserLimits,
         _ sink: inout AnomalySink
     ) {
         let numberEnd = Scan.find(p, .semicolon, s, e)
@@ -109,8 +122,13 @@ enum URIParser {
     }
 
     private static func parseSIP(
-        _ p: UnsafeRawBufferPointer, _ uri: inout RawURI, _ s: Int, _ e: Int, context: URIContext,
-        limits: SIPParserLimits, _ sink: inout AnomalySink
+        _ p: UnsafeRawBufferPointer,
+        _ uri: inout RawURI,
+        _ s: Int,
+        _ e: Int,
+        context: URIContext,
+        limits: SIPParserLimits,
+        _ sink: inout AnomalySink
     ) {
         // The user part ends at the last '@': user and password may hold '?', '/', ';' and ':', but no
         // parameter or header may hold an unescaped '@'.
@@ -178,7 +196,12 @@ enum URIParser {
             let portEnd = Scan.run(p, i + 1, question, .hostname)
             // Two colons in an unbracketed host: an IPv6 address without '[' ']' (RFC 5118 §4.2).
             if Scan.find(p, .colon, i + 1, portEnd) < portEnd || (portEnd < question && p[portEnd] == .colon) {
-                sink.add(.invalidIPv6Reference, .error, "IPv6 address without '[' ']' in a URI", at: uri.host.lowerBound)
+                sink.add(
+                    .invalidIPv6Reference,
+                    .error,
+                    "IPv6 address without '[' ']' in a URI",
+                    at: uri.host.lowerBound
+                )
                 let end = Scan.find(p, .semicolon, i, question)
                 uri.host = uri.host.lowerBound..<end
                 uri.hostKind = .ipv6
@@ -208,7 +231,10 @@ enum URIParser {
 
     /// Checks `;name[=value]` URI parameters (RFC 3261 `uri-parameter`, `paramchar`).
     static func checkParameters(
-        _ p: UnsafeRawBufferPointer, _ range: Range<Int>, limits: SIPParserLimits, _ sink: inout AnomalySink
+        _ p: UnsafeRawBufferPointer,
+        _ range: Range<Int>,
+        limits: SIPParserLimits,
+        _ sink: inout AnomalySink
     ) {
         var count = 0
         var i = range.lowerBound
@@ -220,7 +246,13 @@ enum URIParser {
             }
             Self.checkEscaped(p, i..<eq, allowed: [.unreserved, .paramUnreserved], what: "URI parameter", &sink)
             if eq < next {
-                Self.checkEscaped(p, (eq + 1)..<next, allowed: [.unreserved, .paramUnreserved], what: "URI parameter", &sink)
+                Self.checkEscaped(
+                    p,
+                    (eq + 1)..<next,
+                    allowed: [.unreserved, .paramUnreserved],
+                    what: "URI parameter",
+                    &sink
+                )
             }
             count += 1
             if count > limits.maxParameterCount {
@@ -240,15 +272,26 @@ enum URIParser {
             if eq == next || eq == i {
                 sink.add(.invalidURI, .error, "URI header is not 'name=value'", at: i)
             }
-            Self.checkEscaped(p, i..<next, allowed: [.unreserved, .hnvUnreserved], what: "URI header", except: .equals, &sink)
+            Self.checkEscaped(
+                p,
+                i..<next,
+                allowed: [.unreserved, .hnvUnreserved],
+                what: "URI header",
+                except: .equals,
+                &sink
+            )
             i = next + 1
         }
     }
 
     /// Checks that every byte of `range` is in `allowed` or is a valid `%HEX HEX` escape.
     static func checkEscaped(
-        _ p: UnsafeRawBufferPointer, _ range: Range<Int>, allowed: CharClass, what: StaticString,
-        except: UInt8? = nil, _ sink: inout AnomalySink
+        _ p: UnsafeRawBufferPointer,
+        _ range: Range<Int>,
+        allowed: CharClass,
+        what: StaticString,
+        except: UInt8? = nil,
+        _ sink: inout AnomalySink
     ) {
         var i = range.lowerBound
         var reportedChar = false
@@ -268,7 +311,8 @@ enum URIParser {
             }
             if !b.isIn(allowed) && b != except && !reportedChar {
                 reportedChar = true
-                let kind = (b == .sp || b == .htab) ? "white space" : "invalid character \(Scan.excerpt(p, i..<(i + 1)))"
+                let kind =
+                    (b == .sp || b == .htab) ? "white space" : "invalid character \(Scan.excerpt(p, i..<(i + 1)))"
                 sink.add(.invalidURI, .error, "\(kind) in the \(what)", at: i)
             }
             i += 1

@@ -67,7 +67,8 @@ public struct SIPURI: Sendable, Hashable, CustomStringConvertible {
         }
         self.port = r.port
         self.parameters = SIPParameters.uri(p, r.parameters, separator: .semicolon, limit: limits.maxParameterCount)
-        self.headers = r.headers.map { SIPParameters.uri(p, $0, separator: .ampersand, limit: limits.maxParameterCount) } ?? []
+        self.headers =
+            r.headers.map { SIPParameters.uri(p, $0, separator: .ampersand, limit: limits.maxParameterCount) } ?? []
         self.raw = Scan.string(p, r.range)
     }
 
@@ -78,7 +79,12 @@ public struct SIPURI: Sendable, Hashable, CustomStringConvertible {
         limits: SIPParserLimits = .default
     ) -> (uri: SIPURI?, anomalies: [SIPAnomaly]) {
         guard bytes.count <= limits.maxHeaderLength else {
-            let a = SIPAnomaly(code: .oversizeField, severity: .error, detail: "URI longer than \(limits.maxHeaderLength) bytes", offset: 0)
+            let a = SIPAnomaly(
+                code: .oversizeField,
+                severity: .error,
+                detail: "URI longer than \(limits.maxHeaderLength) bytes",
+                offset: 0
+            )
             return (nil, [a])
         }
         var buffer = ByteBufferAllocator().buffer(capacity: bytes.count)

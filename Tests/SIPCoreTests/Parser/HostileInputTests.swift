@@ -65,7 +65,8 @@ import Testing
     }
 
     @Test func bareLineFeedsAreAccepted() throws {
-        let text = "OPTIONS sip:a@b SIP/2.0\nVia: SIP/2.0/UDP h;branch=z9hG4bK1\nTo: <sip:a@b>\nFrom: <sip:c@d>;tag=1\nCall-ID: 1\nCSeq: 1 OPTIONS\nMax-Forwards: 1\n\n"
+        let text =
+            "OPTIONS sip:a@b SIP/2.0\nVia: SIP/2.0/UDP h;branch=z9hG4bK1\nTo: <sip:a@b>\nFrom: <sip:c@d>;tag=1\nCall-ID: 1\nCSeq: 1 OPTIONS\nMax-Forwards: 1\n\n"
         let m = try SIPMessageParser.parseDatagram(Array(text.utf8))
         #expect(m.anomalies.map(\.code) == [.bareLineFeed])
         #expect(m.vias.count == 1)

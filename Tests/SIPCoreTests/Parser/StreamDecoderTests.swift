@@ -54,7 +54,9 @@ import Testing
 
     @Test func conflictingContentLengthCannotBeFramed() {
         var decoder = SIPStreamDecoder()
-        var buffer = ByteBuffer(string: Self.options.replacingOccurrences(of: "Content-Length: 4\r\n", with: "l: 4\r\nl: 5\r\n"))
+        var buffer = ByteBuffer(
+            string: Self.options.replacingOccurrences(of: "Content-Length: 4\r\n", with: "l: 4\r\nl: 5\r\n")
+        )
         #expect(throws: SIPParseError.self) { try decoder.decode(buffer: &buffer) }
     }
 

@@ -3,7 +3,9 @@ import Testing
 
 @Suite struct SIPURITests {
     @Test func fullSIPURI() throws {
-        let (uri, anomalies) = SIPURI.parse(Array("sips:al%69ce:s3cr%65t@[2001:db8::1]:5061;transport=tls;lr?subject=hi%20there&priority=urgent".utf8))
+        let (uri, anomalies) = SIPURI.parse(
+            Array("sips:al%69ce:s3cr%65t@[2001:db8::1]:5061;transport=tls;lr?subject=hi%20there&priority=urgent".utf8)
+        )
         #expect(anomalies.isEmpty)
         let u = try #require(uri)
         #expect(u.scheme == .sips)
@@ -50,7 +52,9 @@ import Testing
         #expect(anomalies.contains { $0.code == code && $0.severity == .error }, "\(text): \(anomalies)")
     }
 
-    @Test(arguments: ["sip:alice@example.com", "sip:192.0.2.1", "sip:[::1]:5060", "sip:a@[::ffff:192.0.2.1]", "sip:host.example.com."])
+    @Test(arguments: [
+        "sip:alice@example.com", "sip:192.0.2.1", "sip:[::1]:5060", "sip:a@[::ffff:192.0.2.1]", "sip:host.example.com.",
+    ])
     func validURIsHaveNoAnomalies(text: String) {
         #expect(SIPURI.parse(Array(text.utf8)).anomalies.isEmpty)
         #expect(SIPURI(text) != nil)
