@@ -3,6 +3,7 @@ import SDP
 package import SIPCore
 
 /// The JSON report `honeyphone parse` prints for one input (the schema is in the README).
+/// See the README for the schema.
 package enum ParseReport {
     /// The report of a message that parsed.
     package static func success(file: String, message: SIPMessage) -> String {
