@@ -26,6 +26,11 @@ let package = Package(
             name: "SDP",
             dependencies: [.product(name: "NIOCore", package: "swift-nio")]
         ),
+        // RFC 3261 §17 transactions (with RFC 6026): pure state machines, timers as actions, a bounded table.
+        .target(
+            name: "SIPTransactions",
+            dependencies: ["SIPCore", .product(name: "NIOCore", package: "swift-nio")]
+        ),
         // Wiring and the work behind each subcommand (a library, so it is testable).
         .target(
             name: "HoneyphoneApp",
@@ -55,6 +60,10 @@ let package = Package(
         .testTarget(
             name: "SDPTests",
             dependencies: ["SDP", .product(name: "NIOCore", package: "swift-nio")]
+        ),
+        .testTarget(
+            name: "SIPTransactionsTests",
+            dependencies: ["SIPTransactions", "SIPCore", .product(name: "NIOCore", package: "swift-nio")]
         ),
         .testTarget(
             name: "HoneyphoneAppTests",

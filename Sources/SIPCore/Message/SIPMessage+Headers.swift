@@ -75,6 +75,17 @@ extension SIPMessage {
         return result
     }
 
+    /// The top Via entry (the first entry of the first Via field), without decoding the others.
+    public var topVia: SIPVia? {
+        guard let f = self.headerFields.first(where: { $0.name == .via }) else { return nil }
+        return self.withBytes { p in
+            var sink = AnomalySink(limit: 0)
+            let start = Scan.lws(p, f.valueRange.lowerBound, f.valueRange.upperBound)
+            let (via, _) = RawVia.parse(p, start, f.valueRange.upperBound, limits: self.limits, &sink)
+            return via.map { SIPVia(p, $0, limits: self.limits) }
+        }
+    }
+
     /// The From header.
     public var from: SIPNameAddress? { self.nameAddress(.from) }
     /// The To header.

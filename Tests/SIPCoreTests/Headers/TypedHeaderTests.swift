@@ -18,6 +18,7 @@ import Testing
         #expect(m.vias.map(\.transport) == ["UDP", "TCP", "UDP"])
         #expect(m.vias.map(\.host) == [.ipv4("192.0.2.2"), .name("spindle.example.com"), .ipv4("192.168.255.111")])
         #expect(m.vias.map(\.branch) == ["390skdjuw", "z9hG4bK9ikj8", "z9hG4bK30239"])
+        #expect(m.topVia == m.vias.first)
         #expect(m.contacts.count == 1)
         #expect(m.contacts.first?.displayName == #"Quoted string """#)
         #expect(m.contacts.first?.q == 0.33)

@@ -1,0 +1,31 @@
+public import SIPCore
+
+extension SIPTransactionTable {
+    /// The table's timers, bounds and persona details.
+    public struct Configuration: Sendable, Hashable {
+        /// T1, T2, T4 and the "100 Trying" delay for every transaction. Its ``SIPTimerConfiguration/reliable``
+        /// flag is not used: each message or request says which kind of transport it travels on.
+        public var timers: SIPTimerConfiguration
+        /// The most transactions (server and client) alive at once: 100,000 by default. A new transaction
+        /// beyond it is refused.
+        public var maximumTransactions: Int
+        /// The most bytes that live transactions may hold (retained responses, requests, ACKs, and the text of
+        /// their keys): 64 MiB by default. A new transaction beyond it is refused.
+        public var maximumRetainedBytes: Int
+        /// Headers appended to every "100 Trying" an INVITE server transaction sends on its own.
+        public var tryingHeaders: [SIPMessageBuilder.Header]
+
+        /// A configuration; the defaults are RFC 3261's timers, 100,000 transactions and 64 MiB.
+        public init(
+            timers: SIPTimerConfiguration = .default,
+            maximumTransactions: Int = 100_000,
+            maximumRetainedBytes: Int = 64 << 20,
+            tryingHeaders: [SIPMessageBuilder.Header] = []
+        ) {
+            self.timers = timers
+            self.maximumTransactions = maximumTransactions
+            self.maximumRetainedBytes = maximumRetainedBytes
+            self.tryingHeaders = tryingHeaders
+        }
+    }
+}

@@ -1,0 +1,110 @@
+import NIOCore
+import SIPCore
+import SIPTransactions
+import Testing
+
+/// The table's bounds on transactions and retained bytes.
+@Suite struct SIPTransactionTableBoundTests {
+    /// OPTIONS datagrams that differ only in their branch, From tag and Call-ID, as a scanner flood sends them.
+    static func request(_ index: Int) throws -> SIPMessage {
+        let text =
+            "OPTIONS sip:100@192.0.2.1 SIP/2.0\r\nVia: SIP/2.0/UDP 198.51.100.7:5060;branch=z9hG4bK\(index)\r\n"
+            + "Max-Forwards: 70\r\nFrom: <sip:100@198.51.100.7>;tag=\(index)\r\nTo: <sip:100@192.0.2.1>\r\n"
+            + "Call-ID: \(index)\r\nCSeq: 1 OPTIONS\r\nContent-Length: 0\r\n\r\n"
+        return try SIPMessageParser.parseDatagram(Array(text.utf8))
+    }
+
+    /// `count` distinct requests, parsed on every core (parsing, not the table, is the slow part of a debug build).
+    static func flood(_ count: Int) async throws -> [SIPMessage] {
+        let chunks = 8
+        return try await withThrowingTaskGroup(of: (Int, [SIPMessage]).self) { group in
+            for chunk in 0..<chunks {
+                group.addTask {
+                    let range = stride(from: chunk, to: count, by: chunks)
+                    return (chunk, try range.map { try Self.request($0) })
+                }
+            }
+            var parts = [[SIPMessage]](repeating: [], count: chunks)
+            for try await (chunk, messages) in group { parts[chunk] = messages }
+            // Interleave back into index order.
+            var result: [SIPMessage] = []
+            result.reserveCapacity(count)
+            for index in 0..<count { result.append(parts[index % chunks][index / chunks]) }
+            return result
+        }
+    }
+
+    @Test func aFloodOfDistinctRequestsStopsAtTheDefaultBound() async throws {
+        var table = SIPTransactionTable()
+        #expect(table.configuration.maximumTransactions == 100_000)
+        let requests = try await Self.flood(100_001)
+        var created = 0
+        for request in requests.dropLast() {
+            if case .newServerTransaction = table.received(request, reliable: false) { created += 1 }
+        }
+        #expect(created == 100_000)
+        #expect(table.count == 100_000)
+        let full = table.isFull
+        #expect(full)
+
+        let last = requests[100_000]
+        #expect(table.received(last, reliable: false) == .refused(last))
+        #expect(table.count == 100_000)
+        // Retransmissions of live transactions are still served, and ACKs create nothing, so they pass too.
+        let first = try #require(SIPTransactionKey(serverTransactionOf: requests[0]))
+        #expect(table.received(requests[0], reliable: false) == .transaction(first, [.ignore(.retransmission)]))
+        let ack = try Fixtures.request(.ack, branch: "z9hG4bKack", cseqMethod: .ack, toTag: "t")
+        #expect(table.received(ack, reliable: false) == .ackFor2xx(ack))
+
+        // When one transaction ends, there is room for one more.
+        #expect(table.abandon(first) == [.terminate])
+        let stillFull = table.isFull
+        #expect(!stillFull)
+        let lastKey = try #require(SIPTransactionKey(serverTransactionOf: last))
+        #expect(table.received(last, reliable: false) == .newServerTransaction(lastKey, [.deliverToTU(last)]))
+        #expect(table.received(requests[0], reliable: false) == .refused(requests[0]))
+    }
+
+    @Test func retainedBytesAreBoundedToo() async throws {
+        let budget = 5_000
+        var table = SIPTransactionTable(configuration: .init(maximumRetainedBytes: budget))
+        var accepted = 0
+        var expectedBytes = 0
+        for request in try await Self.flood(20) {
+            let before = table.retainedByteCount
+            guard case .newServerTransaction(let key, _) = table.received(request, reliable: false) else {
+                // Refused only once the bytes reached the budget.
+                #expect(before >= budget)
+                continue
+            }
+            #expect(before < budget)
+            accepted += 1
+            // Each answer echoes the request's headers (about 200 bytes in 512 bytes of storage), held until Timer J.
+            let response = Fixtures.response(to: request, 404, "Not Found")
+            _ = table.send(response: response, status: 404, for: key)
+            expectedBytes += key.retainedByteCount + response.storageCapacity
+            #expect(table.retainedByteCount == expectedBytes)
+        }
+        #expect((5..<20).contains(accepted))
+        #expect(table.count == accepted)
+        #expect(table.retainedByteCount >= budget)
+        #expect(
+            table.send(request: try Fixtures.request(.options, branch: "z9hG4bKmine"), reliable: false)
+                == .refused(.full)
+        )
+    }
+
+    @Test func retainedBytesReturnToZeroWhenTransactionsEnd() async throws {
+        var harness = TableHarness()
+        for request in try await Self.flood(50) {
+            guard case .newServerTransaction(let key, _) = harness.receive(request) else { continue }
+            _ = harness.respond(.response(to: request, status: 200, reason: "OK", toTag: "y"), for: key)
+        }
+        #expect(harness.table.count == 50)
+        #expect(harness.table.retainedByteCount > 50 * 200)
+        harness.run(until: .seconds(33))
+        #expect(harness.table.count == 0)
+        #expect(harness.table.retainedByteCount == 0)
+        #expect(harness.clock.violations.isEmpty)
+    }
+}
