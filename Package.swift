@@ -14,6 +14,8 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-crypto.git", "3.12.3"..<"5.0.0"),
+        .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
     ],
     targets: [
         // The message layer: SIP model, byte parser (datagram and stream), serializer, URIs, limits, errors.
@@ -30,6 +32,20 @@ let package = Package(
         .target(
             name: "SIPTransactions",
             dependencies: ["SIPCore", .product(name: "NIOCore", package: "swift-nio")]
+        ),
+        // HTTP Digest for SIP (RFC 2617, RFC 7616, RFC 8760): challenges, credentials, responses, attempts.
+        .target(
+            name: "SIPAuth",
+            dependencies: ["SIPCore", .product(name: "Crypto", package: "swift-crypto")]
+        ),
+        // The trace store: every message received or sent, batched writes, SQLite (GRDB) driver, pcap export.
+        .target(
+            name: "Storage",
+            dependencies: [
+                "SIPCore",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]
         ),
         // Wiring and the work behind each subcommand (a library, so it is testable).
         .target(
@@ -64,6 +80,14 @@ let package = Package(
         .testTarget(
             name: "SIPTransactionsTests",
             dependencies: ["SIPTransactions", "SIPCore", .product(name: "NIOCore", package: "swift-nio")]
+        ),
+        .testTarget(
+            name: "SIPAuthTests",
+            dependencies: ["SIPAuth", "SIPCore"]
+        ),
+        .testTarget(
+            name: "StorageTests",
+            dependencies: ["Storage", "SIPCore", .product(name: "NIOCore", package: "swift-nio")]
         ),
         .testTarget(
             name: "HoneyphoneAppTests",
