@@ -1,0 +1,68 @@
+import GRDB
+
+extension SQLiteTraceStore {
+    /// The schema's migrations, in order. Applied migrations are recorded by GRDB in `grdb_migrations`;
+    /// a migration, once released, is never edited: changes are new migrations.
+    ///
+    /// `v1`:
+    /// - `message`: one row per message. `time_ns` is nanoseconds since the Unix epoch; `raw` is the exact
+    ///   bytes (BLOB); the summary columns are bounded, NUL-free text. Indexes on `time_ns`,
+    ///   `(remote_address, time_ns)` and `call_id`.
+    /// - `anomaly`: one row per parser anomaly, keyed by `(message_id, ordinal)` and deleted with its
+    ///   message; indexed by `code` so that "every message with anomaly X" is a lookup. A table rather than
+    ///   JSON text so that the PostgreSQL driver can share the schema and anomalies can be queried.
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE message (
+                        id INTEGER PRIMARY KEY AUTOINCREMENT,
+                        time_ns INTEGER NOT NULL,
+                        direction TEXT NOT NULL,
+                        transport TEXT NOT NULL,
+                        local_address TEXT NOT NULL,
+                        local_port INTEGER NOT NULL,
+                        remote_address TEXT NOT NULL,
+                        remote_port INTEGER NOT NULL,
+                        kind TEXT NOT NULL,
+                        method TEXT,
+                        status_code INTEGER,
+                        reason_phrase TEXT,
+                        request_uri TEXT,
+                        call_id TEXT,
+                        cseq_number INTEGER,
+                        cseq_method TEXT,
+                        from_uri TEXT,
+                        from_tag TEXT,
+                        to_uri TEXT,
+                        to_tag TEXT,
+                        contact_uri TEXT,
+                        user_agent TEXT,
+                        parse_error_code TEXT,
+                        dialog_id TEXT,
+                        registration_id TEXT,
+                        raw BLOB NOT NULL
+                    );
+                    CREATE INDEX message_time ON message(time_ns);
+                    CREATE INDEX message_remote ON message(remote_address, time_ns);
+                    CREATE INDEX message_call_id ON message(call_id);
+                    CREATE TABLE anomaly (
+                        message_id INTEGER NOT NULL REFERENCES message(id) ON DELETE CASCADE,
+                        ordinal INTEGER NOT NULL,
+                        code TEXT NOT NULL,
+                        severity TEXT NOT NULL,
+                        detail TEXT NOT NULL,
+                        byte_offset INTEGER NOT NULL,
+                        PRIMARY KEY (message_id, ordinal)
+                    ) WITHOUT ROWID;
+                    CREATE INDEX anomaly_code ON anomaly(code);
+                    """
+            )
+        }
+        return migrator
+    }
+
+    /// The names of the migrations this build knows, in order.
+    public static var migrationNames: [String] { Self.migrator.migrations }
+}

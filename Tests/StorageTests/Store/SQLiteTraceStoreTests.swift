@@ -1,0 +1,163 @@
+import Foundation
+import Testing
+
+@testable import Storage
+
+@Suite struct SQLiteTraceStoreTests {
+    @Test func freshFileIsMigratedInWALMode() async throws {
+        let directory = TemporaryDirectory()
+        defer { directory.remove() }
+        let path = directory.file("nested/deeper/traces.sqlite")
+        let store = try SQLiteTraceStore(path: path)
+        #expect(FileManager.default.fileExists(atPath: path))
+        #expect(try await store.journalMode() == "wal")
+        #expect(try await store.appliedMigrations() == ["v1"])
+        #expect(SQLiteTraceStore.migrationNames == ["v1"])
+        try await store.append([Fixtures.record(Fixtures.invite())])
+
+        let reopened = try SQLiteTraceStore(path: path)
+        #expect(try await reopened.appliedMigrations() == ["v1"])
+        #expect(try await reopened.count(TraceQuery()) == 1)
+    }
+
+    @Test func openingAFileThatIsNotADatabaseFails() throws {
+        let directory = TemporaryDirectory()
+        defer { directory.remove() }
+        let path = directory.file("garbage.sqlite")
+        try FileManager.default.createDirectory(atPath: directory.path, withIntermediateDirectories: true)
+        try Data(repeating: 0x42, count: 4_096).write(to: URL(fileURLWithPath: path))
+        #expect {
+            _ = try SQLiteTraceStore(path: path)
+        } throws: { error in
+            (error as? StorageError)?.code == .openFailed
+        }
+    }
+
+    @Test func recordsRoundTripExactly() async throws {
+        let store = try SQLiteTraceStore.inMemory()
+        let records = [
+            Fixtures.record(Fixtures.invite(), at: 1),
+            Fixtures.record(Fixtures.okResponse, at: 2, direction: .sent),
+            Fixtures.record([0x16, 0x03, 0x01, 0x00], at: 3, transport: .tls),
+            TraceRecord(
+                timestamp: TraceTimestamp(nanosecondsSinceEpoch: 4),
+                direction: .received,
+                transport: .wss,
+                local: TraceEndpoint(address: "2001:db8::1", port: 443),
+                remote: TraceEndpoint(address: "2001:db8::2", port: 50_000),
+                raw: Array(0...255),
+                summary: TraceSummary(kind: .request, method: "REGISTER", statusCode: nil, cseqNumber: .max),
+                anomalies: [TraceAnomaly(code: "x", severity: "warning", detail: "d", offset: 7)],
+                dialogID: "dialog-1",
+                registrationID: "registration-1"
+            ),
+        ]
+        try await store.append(records)
+        let read = try await store.query(TraceQuery())
+        #expect(read.map(\.withoutID) == records)
+        #expect(read.allSatisfy { $0.id != nil })
+        #expect(Set(read.compactMap(\.id)).count == 4)
+        #expect(read[2].anomalies.first?.code == "not-sip")
+
+        let one = try await store.record(id: try #require(read[3].id))
+        #expect(one == read[3])
+        #expect(try await store.record(id: 999) == nil)
+    }
+
+    @Test(arguments: [
+        "it's \"quoted\"",
+        "'; DROP TABLE message; --",
+        "\"); DELETE FROM anomaly; --",
+        "nul\u{2400}inside",  // U+2400 stands for NUL in the test name; the test puts a real NUL there
+        "%s%n%x \\ \u{7}",
+    ])
+    func attackerStringsAreInert(_ name: String) async throws {
+        let text = name.replacingOccurrences(of: "\u{2400}", with: "\u{0}")
+        let store = try SQLiteTraceStore.inMemory()
+        var raw = Fixtures.invite(callID: "c-1", userAgent: text.replacingOccurrences(of: "\u{0}", with: ""))
+        raw += [0x00, 0xff, 0xfe, 0xc3, 0x28]  // trailing NUL and invalid UTF-8 in the raw bytes
+        let record = TraceRecord(
+            timestamp: TraceTimestamp(nanosecondsSinceEpoch: 10),
+            direction: .received,
+            transport: .udp,
+            local: Fixtures.local,
+            remote: Fixtures.remote,
+            raw: raw,
+            summary: TraceSummary(kind: .request, method: text, callID: text, userAgent: text),
+            anomalies: [TraceAnomaly(code: text, severity: "error", detail: text, offset: 0)],
+            dialogID: text
+        )
+        try await store.append([record, Fixtures.record(Fixtures.invite(), at: 11)])
+
+        let read = try await store.query(TraceQuery())
+        #expect(read.count == 2)
+        #expect(read.first?.withoutID == record)
+        #expect(read.first?.raw == raw)
+        let expected = text.replacingOccurrences(of: "\u{0}", with: "\u{FFFD}")
+        #expect(read.first?.summary.callID == expected)
+        #expect(try await store.count(TraceQuery(callID: expected)) == 1)
+        #expect(try await store.count(TraceQuery(method: expected)) == 1)
+        #expect(try await store.count(TraceQuery(callID: "' OR '1'='1")) == 0)
+    }
+
+    @Test func filtersAndOrder() async throws {
+        let store = try SQLiteTraceStore.inMemory()
+        let other = TraceEndpoint(address: "203.0.113.9", port: 5060)
+        try await store.append([
+            Fixtures.record(Fixtures.invite(callID: "a"), at: 100),
+            Fixtures.record(Fixtures.okResponse, at: 200, direction: .sent),
+            Fixtures.record(Fixtures.invite(callID: "b"), at: 300, remote: other),
+            Fixtures.record(Fixtures.invite(callID: "a"), at: 400, remote: other),
+            Fixtures.record(Fixtures.invite(callID: "c"), at: 500),
+        ])
+        func times(_ query: TraceQuery) async throws -> [Int64] {
+            try await store.query(query).map(\.timestamp.nanosecondsSinceEpoch)
+        }
+        #expect(try await times(TraceQuery()) == [100, 200, 300, 400, 500])
+        #expect(try await times(TraceQuery(order: .descending)) == [500, 400, 300, 200, 100])
+        #expect(try await times(TraceQuery(since: .init(nanosecondsSinceEpoch: 200))) == [200, 300, 400, 500])
+        #expect(try await times(TraceQuery(until: .init(nanosecondsSinceEpoch: 300))) == [100, 200])
+        #expect(try await times(TraceQuery(remoteAddress: "203.0.113.9")) == [300, 400])
+        #expect(try await times(TraceQuery(callID: "a")) == [100, 400])
+        #expect(try await times(TraceQuery(callID: "call-1")) == [200])
+        #expect(try await times(TraceQuery(method: "INVITE", limit: 2)) == [100, 300])
+        #expect(try await times(TraceQuery(direction: .sent)) == [200])
+        #expect(try await times(TraceQuery(limit: 0)) == [])
+        #expect(try await times(TraceQuery(limit: nil, order: .descending)) == [500, 400, 300, 200, 100])
+        #expect(try await store.count(TraceQuery(method: "INVITE", limit: 1)) == 4)
+        let second = try #require(try await store.query(TraceQuery(limit: 2)).last?.id)
+        #expect(try await times(TraceQuery(afterID: second)) == [300, 400, 500])
+        #expect(
+            try await times(TraceQuery(since: .init(nanosecondsSinceEpoch: 150), remoteAddress: "198.51.100.7"))
+                == [200, 500]
+        )
+    }
+
+    @Test func appendingNothingIsANoOp() async throws {
+        let store = try SQLiteTraceStore.inMemory()
+        try await store.append([])
+        #expect(try await store.count(TraceQuery()) == 0)
+    }
+
+    /// A smoke test, not a benchmark: 100,000 records in batches of 4,096 (as the writer sends them).
+    @Test func appendsOneHundredThousandRecords() async throws {
+        let directory = TemporaryDirectory()
+        defer { directory.remove() }
+        let store = try SQLiteTraceStore(path: directory.file("volume.sqlite"))
+        let records = (0..<100_000).map { Fixtures.plain($0, rawSize: 400) }
+        let clock = ContinuousClock()
+        let start = clock.now
+        var index = 0
+        while index < records.count {
+            let end = min(index + 4_096, records.count)
+            try await store.append(Array(records[index..<end]))
+            index = end
+        }
+        let elapsed = clock.now - start
+        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+        print("SQLiteTraceStore: 100,000 records in \(elapsed), \(Int(100_000 / seconds)) records/s")
+        #expect(try await store.count(TraceQuery()) == 100_000)
+        let last = try await store.query(TraceQuery(limit: 1, order: .descending))
+        #expect(last.first?.withoutID == records.last)
+    }
+}
