@@ -16,6 +16,11 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-crypto.git", "3.12.3"..<"5.0.0"),
         .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-nio-ssl.git", from: "2.37.6"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
+        .package(url: "https://github.com/apple/swift-certificates.git", from: "1.21.1"),
+        .package(url: "https://github.com/apple/swift-asn1.git", from: "1.7.4"),
     ],
     targets: [
         // The message layer: SIP model, byte parser (datagram and stream), serializer, URIs, limits, errors.
@@ -47,20 +52,48 @@ let package = Package(
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),
+        // RFC 3261 §18 transports: UDP/TCP/TLS listeners on one event loop, framing, sending (SwiftNIO).
+        .target(
+            name: "SIPTransport",
+            dependencies: [
+                "SIPCore",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        // The honeypot agent: UA core (RFC 3261 §8.2 UAS, dialogs), personas, call policy seam, registration
+        // client, and the stack that runs them over the transport.
+        .target(
+            name: "Agent",
+            dependencies: [
+                "SIPCore", "SDP", "SIPTransactions", "SIPTransport", "SIPAuth", "Storage",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         // Wiring and the work behind each subcommand (a library, so it is testable).
         .target(
             name: "HoneyphoneApp",
             dependencies: [
-                "SIPCore",
-                "SDP",
+                "SIPCore", "SDP", "SIPTransactions", "SIPTransport", "SIPAuth", "Storage", "Agent",
                 .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "UnixSignals", package: "swift-service-lifecycle"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "X509", package: "swift-certificates"),
+                .product(name: "SwiftASN1", package: "swift-asn1"),
             ]
         ),
         // `@main` and the subcommands' argument parsing, nothing else.
         .executableTarget(
             name: "honeyphone",
             dependencies: [
-                "HoneyphoneApp",
+                "HoneyphoneApp", "SIPCore", "Storage",
+                .product(name: "Logging", package: "swift-log"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -1,13 +1,16 @@
 import ArgumentParser
+import Foundation
 import HoneyphoneApp
+import Logging
 import SIPCore
+import Storage
 
 @main
-struct Honeyphone: ParsableCommand {
+struct Honeyphone: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "honeyphone",
         abstract: "A SIP/VoIP honeypot that answers like a phone, records everything and explains every caller.",
-        subcommands: [Parse.self]
+        subcommands: [Run.self, Status.self, Traces.self, Parse.self]
     )
 }
 
@@ -38,5 +41,113 @@ struct Parse: ParsableCommand {
         let runner = ParseCommandRunner(files: self.files, repeatCount: self.repeat, quiet: self.quiet)
         let status = runner.run { print($0) }
         if status != .ok { throw ExitCode(status.rawValue) }
+    }
+}
+
+struct Run: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Run the honeypot until SIGINT or SIGTERM.",
+        discussion: """
+            Without --environment it uses the embedded default: UDP and TCP on 127.0.0.1:5060, three URIs, no
+            registrar, traces in ./honeyphone-data/traces.sqlite. Logs go to standard error.
+            """
+    )
+
+    @Option(name: .long, help: "An environment file (attribute: value).")
+    var environment: String?
+
+    @Option(name: .long, help: "Override the environment's data folder.")
+    var data: String?
+
+    @Option(name: .long, help: "Override the port of every listen address.")
+    var port: Int?
+
+    @Option(name: .long, help: "Log level: trace, debug, info, notice, warning, error, critical.")
+    var logLevel: String = "info"
+
+    func run() async throws {
+        let level = Logger.Level(rawValue: self.logLevel) ?? .info
+        LoggingSystem.bootstrap { label in
+            var handler = StreamLogHandler.standardError(label: label)
+            handler.logLevel = level
+            return handler
+        }
+        let logger = Logger(label: "honeyphone")
+        let runner = RunCommandRunner(environmentPath: self.environment, dataFolder: self.data, port: self.port)
+        do {
+            try await runner.run(logger: logger) { line in
+                FileHandle.standardOutput.write(Data((line + "\n").utf8))
+            }
+        } catch let error as any SettingsErrorDescribing {
+            FileHandle.standardError.write(Data("honeyphone: \(error.settingsDescription)\n".utf8))
+            throw ExitCode(78)
+        }
+    }
+}
+
+struct Status: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Print the state of the running honeypot (messages, dialogs, registrations, trace store)."
+    )
+
+    @Option(name: .long, help: "The data folder of the running honeypot.")
+    var data: String = "honeyphone-data"
+
+    @Flag(name: .long, help: "Print the status file as JSON.")
+    var json = false
+
+    func run() throws {
+        let ok = StatusCommandRunner(dataFolder: self.data, json: self.json).run { print($0) }
+        if !ok { throw ExitCode(1) }
+    }
+}
+
+struct Traces: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "List, show or export the messages in the trace store.",
+        discussion: """
+            --since takes seconds since the epoch, an ISO 8601 UTC time or an age such as 10m, 2h, 3d.
+            --json prints one JSON object per message; --pcap FILE writes a capture Wireshark decodes as SIP.
+            """
+    )
+
+    @Option(name: .long, help: "The data folder.")
+    var data: String = "honeyphone-data"
+    @Option(name: .long, help: "Only messages at or after this time.")
+    var since: String?
+    @Option(name: .long, help: "Only messages from or to this IP address.")
+    var source: String?
+    @Option(name: .customLong("call-id"), help: "Only messages with this Call-ID.")
+    var callID: String?
+    @Option(name: .long, help: "Only requests with this method.")
+    var method: String?
+    @Option(name: .long, help: "At most this many messages.")
+    var limit: Int = TraceQuery.defaultLimit
+    @Flag(name: .long, help: "JSON lines.")
+    var json = false
+    @Option(name: .long, help: "Write a pcap file.")
+    var pcap: String?
+    @Option(name: .long, help: "Print one message whole.")
+    var show: Int64?
+
+    func run() async throws {
+        var since: TraceTimestamp?
+        if let text = self.since {
+            guard let parsed = TracesCommandRunner.parseSince(text) else {
+                throw ValidationError("--since: expected seconds, an ISO 8601 time or an age like 10m")
+            }
+            since = parsed
+        }
+        let query = TraceQuery(
+            since: since,
+            remoteAddress: self.source,
+            callID: self.callID,
+            method: self.method,
+            limit: max(1, min(self.limit, 10_000_000))
+        )
+        let output: TracesCommandRunner.Output = self.pcap.map { .pcap($0) } ?? (self.json ? .json : .text)
+        let status = try await TracesCommandRunner(dataFolder: self.data, query: query, output: output, show: self.show)
+            .run { print($0) }
+        if status != 0 { throw ExitCode(status) }
     }
 }

@@ -27,6 +27,8 @@ public struct SIPMessageBuilder: Sendable, Hashable {
     public var startLine: StartLine
     public var headers: [Header]
     public var body: ByteBuffer
+    /// Spaces between `Content-Length:` and its value: 1 by default; pjsip-based devices write 2.
+    public var contentLengthSpacing: Int = 1
 
     public init(_ startLine: StartLine, headers: [Header] = [], body: ByteBuffer = ByteBuffer()) {
         self.startLine = startLine
@@ -66,7 +68,12 @@ public struct SIPMessageBuilder: Sendable, Hashable {
             let isLength = header.name.lowercased() == "content-length" || header.name.lowercased() == "l"
             if isLength && wroteLength { continue }
             Self.writeInert(header.name, into: &buffer, space: false)
-            buffer.writeStaticString(": ")
+            if isLength {
+                buffer.writeStaticString(":")
+                buffer.writeRepeatingByte(.sp, count: min(max(self.contentLengthSpacing, 1), 8))
+            } else {
+                buffer.writeStaticString(": ")
+            }
             if isLength {
                 buffer.writeString(String(self.body.readableBytes))
                 wroteLength = true
@@ -76,7 +83,8 @@ public struct SIPMessageBuilder: Sendable, Hashable {
             buffer.writeStaticString("\r\n")
         }
         if !wroteLength {
-            buffer.writeStaticString("Content-Length: ")
+            buffer.writeStaticString("Content-Length:")
+            buffer.writeRepeatingByte(.sp, count: min(max(self.contentLengthSpacing, 1), 8))
             buffer.writeString(String(self.body.readableBytes))
             buffer.writeStaticString("\r\n")
         }

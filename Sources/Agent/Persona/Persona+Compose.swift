@@ -1,0 +1,81 @@
+public import NIOCore
+public import SIPCore
+
+extension Persona {
+    /// Which of the persona's orders a message follows.
+    public enum MessageShape: Sendable, Hashable {
+        /// A response (1xx–6xx) other than the OPTIONS answer.
+        case response
+        /// The 200 answer to OPTIONS.
+        case optionsAnswer
+        /// A request the persona sends.
+        case request
+    }
+
+    /// A message with `headers` ordered and spelled as the persona's order for `shape` says: names in the order
+    /// list come first, in its order and spelling (every header of that name); the rest follow in the order
+    /// given. Content-Length goes where the order puts it, else last.
+    public func compose(
+        _ startLine: SIPMessageBuilder.StartLine,
+        headers: [SIPMessageBuilder.Header],
+        body: ByteBuffer = ByteBuffer(),
+        shape: MessageShape
+    ) -> SIPMessageBuilder {
+        let order: [String] =
+            switch shape {
+            case .response: self.responseOrder
+            case .optionsAnswer: self.optionsOrder
+            case .request: self.requestOrder
+            }
+        var used = [Bool](repeating: false, count: headers.count)
+        var result: [SIPMessageBuilder.Header] = []
+        result.reserveCapacity(headers.count + 1)
+        var lengthPlaced = false
+        for name in order {
+            let lower = name.lowercased()
+            if lower == "content-length" {
+                result.append(.init(name, ""))
+                lengthPlaced = true
+                continue
+            }
+            for (index, header) in headers.enumerated() where !used[index] && header.name.lowercased() == lower {
+                used[index] = true
+                result.append(.init(name, header.value))
+            }
+        }
+        for (index, header) in headers.enumerated() where !used[index] {
+            result.append(header)
+        }
+        if !lengthPlaced {
+            result.append(.init("Content-Length", ""))
+        }
+        var builder = SIPMessageBuilder(startLine, headers: result, body: body)
+        builder.contentLengthSpacing = self.contentLength == .pjsip ? 2 : 1
+        return builder
+    }
+
+    /// The product header of a response from this persona, if it sends one.
+    public var responseProduct: SIPMessageBuilder.Header? {
+        switch self.responseProductHeader {
+        case .server: .init("Server", self.server)
+        case .userAgent: .init("User-Agent", self.userAgent)
+        case .none: nil
+        }
+    }
+
+    /// A fresh tag.
+    public func makeTag(using rng: inout some RandomNumberGenerator) -> String {
+        self.tagFormat.generate(using: &rng)
+    }
+
+    /// A fresh RFC 3261 branch (`z9hG4bK` + prefix + random part).
+    public func makeBranch(using rng: inout some RandomNumberGenerator) -> String {
+        "z9hG4bK" + self.branchPrefix + self.branchFormat.generate(using: &rng)
+    }
+
+    /// A fresh Call-ID, with `@host` when the persona writes one.
+    public func makeCallID(host: String, using rng: inout some RandomNumberGenerator) -> String {
+        let random = self.callIDFormat.generate(using: &rng)
+        return self.callIDWithHost ? "\(random)@\(host)" : random
+    }
+}

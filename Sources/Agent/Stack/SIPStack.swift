@@ -1,0 +1,200 @@
+public import Logging
+public import NIOCore
+public import SIPCore
+public import SIPTransactions
+public import SIPTransport
+public import Storage
+
+/// The honeypot's SIP stack on one event loop: the transport below, the transaction table, and the UA core
+/// (and registration clients) above, with every message received or sent handed to the trace sink.
+///
+/// It performs the actions of the pure machines in one place: ``SIPTransactionAction``s by transaction key,
+/// ``UserAgentAction``s of the UA core, and timers of both (scheduled on the loop, cancelled by key).
+///
+/// Confined to ``eventLoop``: the transport calls it there, and so must everything else.
+public final class SIPStack: SIPTransportDelegate, @unchecked Sendable {
+    /// Where every traced message goes (a ``Storage/TraceWriter``'s `submit`); must not block.
+    public typealias TraceSink = @Sendable (TraceRecord) -> Void
+
+    /// The loop everything runs on.
+    public let eventLoop: any EventLoop
+    /// The transport.
+    public let transport: SIPTransport
+
+    let logger: Logger
+    var table: SIPTransactionTable
+    var core: UserAgentCore
+    let traceSink: TraceSink?
+    var timers: [StackTimer: Scheduled<Void>] = [:]
+    /// Where each server transaction's responses go, and each client transaction's requests.
+    var targets: [SIPTransactionKey: SIPTarget] = [:]
+    /// CANCEL server transactions and the INVITE transaction each cancels.
+    var cancels: [SIPTransactionKey: SIPTransactionKey?] = [:]
+    /// Who started each client transaction.
+    var owners: [SIPTransactionKey: ClientOwner] = [:]
+    var arrivals: [SIPTransactionKey: SIPArrival] = [:]
+    /// Counters for `honeyphone status` and the logs.
+    public internal(set) var statistics = Statistics()
+    /// Registration clients by their AOR, driven by this stack.
+    var registrations: [String: RegistrationDriver] = [:]
+
+    /// What started a client transaction.
+    enum ClientOwner: Hashable {
+        case dialog(DialogID)
+        case registration(String)
+    }
+
+    /// A timer of the stack: a transaction's or the UA core's.
+    enum StackTimer: Hashable {
+        case transaction(SIPTransactionKey, SIPTimer)
+        case userAgent(UserAgentTimer)
+        case registration(String)
+    }
+
+    /// Message counters.
+    public struct Statistics: Sendable, Hashable, Codable {
+        public var received = 0
+        public var sent = 0
+        public var unparsed = 0
+        public var retransmissionsAbsorbed = 0
+        public var strays = 0
+        public var refusedTableFull = 0
+        public var unmatchable = 0
+        public var sendFailures = 0
+    }
+
+    /// A stack over `transport` (not yet started), answering with `core`.
+    public init(
+        transport: SIPTransport,
+        core: UserAgentCore,
+        table: SIPTransactionTable,
+        traceSink: TraceSink?,
+        logger: Logger
+    ) {
+        self.eventLoop = transport.eventLoop
+        self.transport = transport
+        self.core = core
+        self.table = table
+        self.traceSink = traceSink
+        self.logger = logger
+        transport.delegate = self
+    }
+
+    /// Live dialogs and transactions, for status.
+    public var dialogCount: Int { self.core.dialogCount }
+    public var transactionCount: Int { self.table.count }
+
+    // MARK: SIPTransportDelegate
+
+    public func transport(received inbound: SIPInboundMessage) {
+        self.statistics.received += 1
+        let message = inbound.message
+        let arrival = inbound.arrival
+        self.trace(
+            message,
+            direction: .received,
+            transport: arrival.transport,
+            local: arrival.local,
+            remote: arrival.remote,
+            at: arrival.nanosecondsSinceEpoch
+        )
+        switch self.table.received(message, reliable: arrival.transport.isReliable) {
+        case .transaction(let key, let actions):
+            self.run(actions, for: key)
+        case .newServerTransaction(let key, let actions):
+            self.targets[key] = ResponseRouting.route(message, arrival: arrival).target
+            self.arrivals[key] = arrival
+            self.run(actions, for: key)
+        case .cancel(let key, let matching, let actions):
+            self.targets[key] = ResponseRouting.route(message, arrival: arrival).target
+            self.arrivals[key] = arrival
+            self.cancels[key] = matching
+            self.run(actions, for: key)
+        case .ackFor2xx(let ack):
+            self.runUA(self.core.receivedACK(ack))
+        case .strayACK, .strayResponse:
+            self.statistics.strays += 1
+        case .refused:
+            self.statistics.refusedTableFull += 1
+        case .unmatchable:
+            self.statistics.unmatchable += 1
+        }
+    }
+
+    public func transport(rejected bytes: SIPRejectedBytes) {
+        self.statistics.unparsed += 1
+        guard let sink = self.traceSink else { return }
+        let raw = bytes.bytes.readableBytesView
+        sink(
+            TraceRecord(
+                unparsedBytes: raw,
+                parseError: bytes.error,
+                timestamp: TraceTimestamp(nanosecondsSinceEpoch: bytes.arrival.nanosecondsSinceEpoch),
+                direction: .received,
+                transport: Self.traceTransport(bytes.arrival.transport),
+                local: Self.endpoint(bytes.arrival.local),
+                remote: Self.endpoint(bytes.arrival.remote)
+            )
+        )
+    }
+
+    public func transport(
+        sent bytes: ByteBuffer,
+        to target: SIPTarget,
+        from local: SocketAddress?,
+        nanosecondsSinceEpoch: Int64
+    ) {
+        self.statistics.sent += 1
+        guard self.traceSink != nil, let message = try? SIPMessageParser.parse(bytes, framing: .datagram) else {
+            return
+        }
+        self.trace(
+            message,
+            direction: .sent,
+            transport: target.transport,
+            local: local,
+            remote: target.remote,
+            at: nanosecondsSinceEpoch
+        )
+    }
+
+    public func transport(failedToSendTo target: SIPTarget, error: any Error) {
+        self.statistics.sendFailures += 1
+        self.logger.debug("send failed", metadata: ["sip.remote": "\(target.remote)", "sip.error": "\(error)"])
+    }
+
+    // MARK: Tracing
+
+    func trace(
+        _ message: SIPMessage,
+        direction: TraceDirection,
+        transport: SIPTransportKind,
+        local: SocketAddress?,
+        remote: SocketAddress,
+        at time: Int64
+    ) {
+        guard let sink = self.traceSink else { return }
+        sink(
+            TraceRecord(
+                message: message,
+                timestamp: TraceTimestamp(nanosecondsSinceEpoch: time),
+                direction: direction,
+                transport: Self.traceTransport(transport),
+                local: local.map(Self.endpoint) ?? TraceEndpoint(address: "0.0.0.0", port: 0),
+                remote: Self.endpoint(remote)
+            )
+        )
+    }
+
+    static func endpoint(_ address: SocketAddress) -> TraceEndpoint {
+        TraceEndpoint(address: address.ipAddress ?? "?", port: UInt16(clamping: address.port ?? 0))
+    }
+
+    static func traceTransport(_ kind: SIPTransportKind) -> TraceTransport {
+        switch kind {
+        case .udp: .udp
+        case .tcp: .tcp
+        case .tls: .tls
+        }
+    }
+}

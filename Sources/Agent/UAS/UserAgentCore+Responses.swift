@@ -1,0 +1,163 @@
+import NIOCore
+import SDP
+import SIPCore
+import SIPTransport
+
+extension UserAgentCore {
+    /// A response to the context's request in the persona's shape: every Via (the first annotated with
+    /// received/rport), From, To (with `toTag`, or a fresh tag when the To has none and the status is not 100),
+    /// Call-ID, CSeq, the persona's product header, then `extra`.
+    mutating func response(
+        _ context: RequestContext,
+        status: Int,
+        reason: String? = nil,
+        toTag: String? = nil,
+        extra: [SIPMessageBuilder.Header] = [],
+        body: ByteBuffer = ByteBuffer(),
+        shape: Persona.MessageShape = .response
+    ) -> SIPMessageBuilder {
+        let request = context.request
+        let persona = context.persona
+        var headers: [SIPMessageBuilder.Header] = []
+        headers.reserveCapacity(8 + extra.count)
+        var firstVia = true
+        let tag = request.to?.tag == nil && status != 100 ? (toTag ?? persona.makeTag(using: &self.rng)) : nil
+        for field in request.headerFields {
+            switch field.name {
+            case .via:
+                if firstVia, let annotated = context.firstVia {
+                    headers.append(.init("Via", annotated))
+                } else {
+                    headers.append(.init("Via", request.value(of: field)))
+                }
+                firstVia = false
+            case .from:
+                headers.append(.init("From", request.value(of: field)))
+            case .to:
+                var value = request.value(of: field)
+                if let tag { value += ";tag=\(tag)" }
+                headers.append(.init("To", value))
+            case .callID:
+                headers.append(.init("Call-ID", request.value(of: field)))
+            case .cseq:
+                headers.append(.init("CSeq", request.value(of: field)))
+            default:
+                continue
+            }
+        }
+        if let product = persona.responseProduct { headers.append(product) }
+        headers.append(contentsOf: extra)
+        if body.readableBytes > 0 { headers.append(.init("Content-Type", "application/sdp")) }
+        return persona.compose(
+            .response(status: status, reason: reason ?? persona.reason(for: status)),
+            headers: headers,
+            body: body,
+            shape: shape
+        )
+    }
+
+    /// The Contact of the honeypot for a request that arrived at `arrival.local`.
+    func contact(user: String?, arrival: SIPArrival) -> String {
+        let host = arrival.local.ipAddress ?? "127.0.0.1"
+        let hostText = host.contains(":") ? "[\(host)]" : host
+        let port = arrival.local.port ?? arrival.transport.defaultPort
+        let userPart = user.map { Self.safeUser($0) + "@" } ?? ""
+        let transport = arrival.transport == .udp ? "" : ";transport=\(arrival.transport.rawValue)"
+        let scheme = arrival.transport == .tls ? "sips" : "sip"
+        return "<\(scheme):\(userPart)\(hostText):\(port)\(transport)>"
+    }
+
+    /// A user part echoed into our Contact, limited to unreserved characters and 64 bytes.
+    static func safeUser(_ user: String) -> String {
+        let allowed = user.unicodeScalars.prefix(64).filter {
+            $0.isASCII
+                && ($0.properties.isAlphabetic || ("0"..."9").contains($0)
+                    || "-_.!~*'()&=+$,;?/%".unicodeScalars.contains($0))
+        }
+        return String(String.UnicodeScalarView(allowed))
+    }
+
+    /// The persona's answer to OPTIONS (RFC 3261 §11.2).
+    mutating func optionsAnswer(_ context: RequestContext) -> SIPMessageBuilder {
+        let persona = context.persona
+        var extra: [SIPMessageBuilder.Header] = [
+            .init("Contact", self.contact(user: context.request.requestURI?.user, arrival: context.arrival)),
+            .init("Allow", persona.allow),
+        ]
+        for value in persona.accept { extra.append(.init("Accept", value)) }
+        if let supported = persona.supported { extra.append(.init("Supported", supported)) }
+        if let events = persona.allowEvents { extra.append(.init("Allow-Events", events)) }
+        if let encoding = persona.acceptEncoding { extra.append(.init("Accept-Encoding", encoding)) }
+        if let language = persona.acceptLanguage { extra.append(.init("Accept-Language", language)) }
+        var body = ByteBuffer()
+        if persona.optionsCarriesSDP {
+            let port = self.takeRTPPort()
+            body = self.offer(
+                persona: persona,
+                user: context.request.requestURI?.user,
+                arrival: context.arrival,
+                port: port,
+                sessionID: self.rng.next() >> 12,
+                version: 0
+            ).serializedBuffer()
+        }
+        return self.response(context, status: 200, extra: extra, body: body, shape: .optionsAnswer)
+    }
+
+    /// A device is not a registrar: 405 with Allow, or (personas that challenge) 401 and then 403 for every
+    /// answer to the challenge.
+    mutating func registerAnswer(_ context: RequestContext) -> SIPMessageBuilder {
+        let persona = context.persona
+        guard persona.registerResponse == 401 else {
+            return self.response(context, status: 405, extra: [.init("Allow", persona.allow)])
+        }
+        if !context.request.authorization.isEmpty {
+            return self.response(context, status: 403)
+        }
+        let nonce = IdentifierFormat.hex(32).generate(using: &self.rng)
+        let realm = persona.id.hasPrefix("asterisk") ? "asterisk" : (context.arrival.local.ipAddress ?? "honeyphone")
+        let challenge = "Digest realm=\"\(realm)\",nonce=\"\(nonce)\",algorithm=MD5,qop=\"auth\""
+        return self.response(context, status: 401, extra: [.init("WWW-Authenticate", challenge)])
+    }
+
+    /// An SDP offer of G.711 and telephone-event from the persona.
+    func offer(
+        persona: Persona,
+        user: String?,
+        arrival: SIPArrival,
+        port: UInt16,
+        sessionID: UInt64,
+        version: UInt64
+    ) -> SDPSessionDescription {
+        let address = arrival.local.ipAddress ?? "127.0.0.1"
+        return SDPSessionDescription.audioAnswer(
+            origin: SDPOrigin(
+                username: self.originUser(persona, user),
+                sessionID: sessionID,
+                sessionVersion: version,
+                unicastAddress: address
+            ),
+            sessionName: persona.sdpSessionName,
+            connectionAddress: address,
+            port: port
+        )
+    }
+
+    func originUser(_ persona: Persona, _ user: String?) -> String {
+        guard persona.sdpOriginUser == "$user" else { return persona.sdpOriginUser }
+        let safe = Self.safeUser(user ?? "").filter {
+            $0.isLetter || $0.isNumber || $0 == "." || $0 == "-" || $0 == "_"
+        }
+        return safe.isEmpty ? "-" : safe
+    }
+
+    /// The next even RTP port of the configured range.
+    mutating func takeRTPPort() -> UInt16 {
+        let port = self.nextRTPPort
+        let next = port &+ 2
+        self.nextRTPPort =
+            next > self.configuration.rtpPorts.upperBound || next < port
+            ? self.configuration.rtpPorts.lowerBound & ~1 : next
+        return port
+    }
+}
