@@ -9,6 +9,10 @@ let package = Package(
         .library(name: "SIPCore", targets: ["SIPCore"]),
         .library(name: "SDP", targets: ["SDP"]),
         .library(name: "HoneyphoneApp", targets: ["HoneyphoneApp"]),
+        .library(name: "Inference", targets: ["Inference"]),
+        .library(name: "Recon", targets: ["Recon"]),
+        .library(name: "CaptureFile", targets: ["CaptureFile"]),
+        .executable(name: "recon-probe", targets: ["recon-probe"]),
         .executable(name: "honeyphone", targets: ["honeyphone"]),
     ],
     dependencies: [
@@ -73,6 +77,43 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        // The inference engine (paper §VII): Bayesian tree, λ/π propagation, Markov trust chain, model file,
+        // verdicts, attack-type labels, learning and evaluation. Pure: no Foundation, no NIO, no clock.
+        .target(name: "Inference"),
+        // pcap / pcapng reader for offline analysis: link layers, IPv4/IPv6, UDP datagrams, reassembled TCP.
+        .target(
+            name: "CaptureFile",
+            dependencies: [.product(name: "NIOCore", package: "swift-nio")]
+        ),
+        // A small pcap / pcapng writer to build captures in tests (inverse codec, never in production code).
+        .target(
+            name: "CaptureFileTestSupport",
+            dependencies: ["CaptureFile", .product(name: "NIOCore", package: "swift-nio")]
+        ),
+        // The investigation (paper §VI-B): DNS/ENUM/RFC 3263, WHOIS, MMDB, fingerprints, history, probes,
+        // traceroutes by TTL and Max-Forwards, scope and rate limits, the Investigator.
+        .target(
+            name: "Recon",
+            dependencies: [
+                "SIPCore", "SDP",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+            ]
+        ),
+        // A probe for network-namespace tests: prints JSON of a traceroute or port check for HOST PORT.
+        .executableTarget(
+            name: "recon-probe",
+            dependencies: ["Recon"]
+        ),
+        // Fakes for Recon tests: DNS server (UDP + TCP), WHOIS server, SIP responder, MMDB writer, manual clock.
+        .target(
+            name: "ReconTestSupport",
+            dependencies: [
+                "Recon", "SIPCore",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+            ]
+        ),
         // Wiring and the work behind each subcommand (a library, so it is testable).
         .target(
             name: "HoneyphoneApp",
@@ -121,6 +162,23 @@ let package = Package(
         .testTarget(
             name: "StorageTests",
             dependencies: ["Storage", "SIPCore", .product(name: "NIOCore", package: "swift-nio")]
+        ),
+        .testTarget(
+            name: "InferenceTests",
+            dependencies: ["Inference"]
+        ),
+        .testTarget(
+            name: "CaptureFileTests",
+            dependencies: ["CaptureFile", "CaptureFileTestSupport", .product(name: "NIOCore", package: "swift-nio")]
+        ),
+        .testTarget(
+            name: "ReconTests",
+            dependencies: [
+                "Recon", "SIPCore", "SDP", "ReconTestSupport",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+            ],
+            exclude: ["Resources", "Fixtures"]
         ),
         .testTarget(
             name: "HoneyphoneAppTests",

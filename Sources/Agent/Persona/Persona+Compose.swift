@@ -13,8 +13,9 @@ extension Persona {
     }
 
     /// A message with `headers` ordered and spelled as the persona's order for `shape` says: names in the order
-    /// list come first, in its order and spelling (every header of that name); the rest follow in the order
-    /// given. Content-Length goes where the order puts it, else last.
+    /// list come in its order and spelling (every header of that name); the rest follow in the order given,
+    /// before Content-Length when the order places it (else Content-Length is last), except an unplaced
+    /// Record-Route, which goes right after the Vias.
     public func compose(
         _ startLine: SIPMessageBuilder.StartLine,
         headers: [SIPMessageBuilder.Header],
@@ -30,10 +31,20 @@ extension Persona {
         var used = [Bool](repeating: false, count: headers.count)
         var result: [SIPMessageBuilder.Header] = []
         result.reserveCapacity(headers.count + 1)
+        let listed = Set(order.map { $0.lowercased() })
+        // Record-Route that the order does not place goes right after the Vias, as SIP stacks write it.
+        let placeRecordRouteAfterVia = !listed.contains("record-route")
+        func appendUnlisted() {
+            for (index, header) in headers.enumerated() where !used[index] {
+                used[index] = true
+                result.append(header)
+            }
+        }
         var lengthPlaced = false
         for name in order {
             let lower = name.lowercased()
             if lower == "content-length" {
+                appendUnlisted()
                 result.append(.init(name, ""))
                 lengthPlaced = true
                 continue
@@ -42,10 +53,15 @@ extension Persona {
                 used[index] = true
                 result.append(.init(name, header.value))
             }
+            if lower == "via" && placeRecordRouteAfterVia {
+                for (index, header) in headers.enumerated()
+                where !used[index] && header.name.lowercased() == "record-route" {
+                    used[index] = true
+                    result.append(header)
+                }
+            }
         }
-        for (index, header) in headers.enumerated() where !used[index] {
-            result.append(header)
-        }
+        appendUnlisted()
         if !lengthPlaced {
             result.append(.init("Content-Length", ""))
         }

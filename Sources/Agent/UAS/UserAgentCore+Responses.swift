@@ -21,6 +21,7 @@ extension UserAgentCore {
         var headers: [SIPMessageBuilder.Header] = []
         headers.reserveCapacity(8 + extra.count)
         var firstVia = true
+        let copiesRecordRoute = (101..<300).contains(status) && (request.method == .invite || request.method == .subscribe)
         let tag = request.to?.tag == nil && status != 100 ? (toTag ?? persona.makeTag(using: &self.rng)) : nil
         for field in request.headerFields {
             switch field.name {
@@ -41,6 +42,9 @@ extension UserAgentCore {
                 headers.append(.init("Call-ID", request.value(of: field)))
             case .cseq:
                 headers.append(.init("CSeq", request.value(of: field)))
+            case .recordRoute where copiesRecordRoute:
+                // §12.1.1: a dialog-creating response carries the request's Record-Route, in order.
+                headers.append(.init("Record-Route", request.value(of: field)))
             default:
                 continue
             }

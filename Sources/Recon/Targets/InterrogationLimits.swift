@@ -1,0 +1,21 @@
+/// Bounds of the list under interrogation: an attacker controls every header, so the list is capped.
+public struct InterrogationLimits: Hashable, Sendable {
+    /// Most distinct hosts kept (default 16: the five source points, a few Vias and routes). Hosts past
+    /// the cap are dropped in message order (A–E are added first, so they are never the ones dropped)
+    /// and counted in ``InterrogationList/droppedCount``.
+    public var maximumTargets: Int
+    /// Most SIP or RTP ports kept per host (default 8).
+    public var maximumPortsPerTarget: Int
+    /// Most Via, Route and Record-Route values read (default 32 each).
+    public var maximumHeaderValues: Int
+
+    /// Creates limits.
+    public init(maximumTargets: Int = 16, maximumPortsPerTarget: Int = 8, maximumHeaderValues: Int = 32) {
+        self.maximumTargets = max(1, maximumTargets)
+        self.maximumPortsPerTarget = max(1, maximumPortsPerTarget)
+        self.maximumHeaderValues = max(1, maximumHeaderValues)
+    }
+
+    /// The defaults.
+    public static let `default` = InterrogationLimits()
+}
