@@ -118,7 +118,8 @@ let package = Package(
         .target(
             name: "HoneyphoneApp",
             dependencies: [
-                "SIPCore", "SDP", "SIPTransactions", "SIPTransport", "SIPAuth", "Storage", "Agent",
+                "SIPCore", "SDP", "SIPTransactions", "SIPTransport", "SIPAuth", "Storage", "Agent", "Recon", "Inference",
+                "CaptureFile",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),

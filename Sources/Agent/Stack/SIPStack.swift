@@ -35,6 +35,10 @@ public final class SIPStack: SIPTransportDelegate, @unchecked Sendable {
     var arrivals: [SIPTransactionKey: SIPArrival] = [:]
     /// Counters for `honeyphone status` and the logs.
     public internal(set) var statistics = Statistics()
+    /// Called on the event loop with every request that is not a retransmission (new transactions, CANCEL,
+    /// ACK, and requests refused or unmatchable), after it was traced. It must not block: the investigation
+    /// hands it to a bounded queue. Set it before the transport starts.
+    public var requestObserver: (@Sendable (SIPInboundMessage) -> Void)?
     /// Registration clients by their AOR, driven by this stack.
     var registrations: [String: RegistrationDriver] = [:]
 
@@ -98,7 +102,11 @@ public final class SIPStack: SIPTransportDelegate, @unchecked Sendable {
             remote: arrival.remote,
             at: arrival.nanosecondsSinceEpoch
         )
-        switch self.table.received(message, reliable: arrival.transport.isReliable) {
+        let routing = self.table.received(message, reliable: arrival.transport.isReliable)
+        if message.isRequest, let observer = self.requestObserver {
+            if case .transaction = routing {} else { observer(inbound) }
+        }
+        switch routing {
         case .transaction(let key, let actions):
             self.run(actions, for: key)
         case .newServerTransaction(let key, let actions):
