@@ -183,7 +183,26 @@ let package = Package(
         ),
         .testTarget(
             name: "HoneyphoneAppTests",
-            dependencies: ["HoneyphoneApp", "SIPCore", "SDP"]
+            dependencies: ["HoneyphoneApp", "SIPCore", "SDP", "Agent", "SIPTransport", "Storage"]
+        ),
+        .testTarget(
+            name: "AgentTests",
+            dependencies: [
+                "Agent", "SIPCore", "SDP", "SIPTransactions", "SIPTransport", "SIPAuth", "Storage",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOEmbedded", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .testTarget(
+            name: "SIPTransportTests",
+            dependencies: [
+                "SIPTransport", "SIPCore",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
         ),
     ]
 )

@@ -34,15 +34,21 @@ import Testing
         #expect(environment.domain == "honeyphone.invalid")
         #expect(environment.personaID == "linphone-android-5.2")
         #expect(environment.registrar == nil)
-        #expect(environment.accounts.map(\.aor) == [
-            "sip:1001@honeyphone.invalid", "sip:1002@honeyphone.invalid", "sip:1003@honeyphone.invalid",
-        ])
-        #expect(environment.accounts.map(\.personaID) == [
-            "linphone-android-5.2", "yealink-t27g-69.86", "asterisk-pjsip-18",
-        ])
-        #expect(environment.accounts.map(\.password) == [
-            "not-a-real-password-1001", "not-a-real-password-1002", "not-a-real-password-1003",
-        ])
+        #expect(
+            environment.accounts.map(\.aor) == [
+                "sip:1001@honeyphone.invalid", "sip:1002@honeyphone.invalid", "sip:1003@honeyphone.invalid",
+            ]
+        )
+        #expect(
+            environment.accounts.map(\.personaID) == [
+                "linphone-android-5.2", "yealink-t27g-69.86", "asterisk-pjsip-18",
+            ]
+        )
+        #expect(
+            environment.accounts.map(\.password) == [
+                "not-a-real-password-1001", "not-a-real-password-1002", "not-a-real-password-1003",
+            ]
+        )
         #expect(environment.accounts.allSatisfy { $0.register && $0.transport == .udp })
         #expect(environment.accounts.map(\.user) == ["1001", "1002", "1003"])
         #expect(environment.accounts.map(\.authUser) == ["1001", "1002", "1003"])
@@ -270,9 +276,11 @@ import Testing
         #expect(error.description == "bad.persona:4:15: 'max-forwards' must be an integer in 1...255")
     }
 
-    @Test(.disabled("bug: AttributeDocument.swift:47 splits on Character \"\\n\"; a CRLF is one Character, so a CRLF file is one line"))
+    @Test
     func crlfEnvironmentFilesParse() throws {
-        let environment = try self.parse("identity: crlf\r\nlisten: udp 127.0.0.1:5070\r\nuri: sip:1@x.example\r\n  password: p\r\n")
+        let environment = try self.parse(
+            "identity: crlf\r\nlisten: udp 127.0.0.1:5070\r\nuri: sip:1@x.example\r\n  password: p\r\n"
+        )
         #expect(environment.identity == "crlf")
         #expect(environment.listen == [SIPListenAddress(transport: .udp, host: "127.0.0.1", port: 5070)])
         #expect(environment.accounts.map(\.password) == ["p"])

@@ -13,7 +13,7 @@ set -uo pipefail
 HP_BIN="$(readlink -f "${1:?usage: run.sh HONEYPHONE_BINARY}")"
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 IP="${INTEROP_IP:-127.0.0.61}"
-KAM_PORT=5060 HP_PORT=5070 SIPP_PORT=5080 UA_PORT=5090 SIPSAK_PORT=5095
+KAM_PORT=5060 HP_PORT=5070 TLS_PORT=5071 SIPP_PORT=5080 UA_PORT=5090 SIPSAK_PORT=5095
 OPTIONS_COUNT="${INTEROP_OPTIONS_COUNT:-10000}" OPTIONS_RATE="${INTEROP_OPTIONS_RATE:-400}"
 case "$IP" in 127.*) ;; *) echo "INTEROP_IP must be a loopback address" >&2; exit 2 ;; esac
 
@@ -68,7 +68,7 @@ start tshark tshark -q -i lo -f "udp and dst host $IP and dst port $HP_PORT" -a 
 wait_for 10 grep -q "Capturing on" "$WORK/tshark.log" || true
 
 # --- Honeyphone ----------------------------------------------------------------------------------
-sed -e "s/@IP@/$IP/g" -e "s/@HP_PORT@/$HP_PORT/g" -e "s/@KAM_PORT@/$KAM_PORT/g" "$HERE/honeyphone-interop.env" >"$WORK/honeyphone.env"
+sed -e "s/@IP@/$IP/g" -e "s/@HP_PORT@/$HP_PORT/g" -e "s/@TLS_PORT@/$TLS_PORT/g" -e "s/@KAM_PORT@/$KAM_PORT/g" "$HERE/honeyphone-interop.env" >"$WORK/honeyphone.env"
 start honeyphone "$HP_BIN" run --environment "$WORK/honeyphone.env" --data "$WORK/data"
 check "honeyphone listens on $IP:$HP_PORT" wait_for 20 grep -q "listening on udp $IP:$HP_PORT" "$WORK/honeyphone.log"
 
@@ -111,6 +111,29 @@ sipsak_invite() {
 }
 check "sipsak INVITE to sip:2001 gets 180 then 200 with an SDP offer" sipsak_invite
 
+# --- TLS (self-signed certificate generated at first start) and IPv6 -----------------------------------
+tls_options() {
+  printf 'OPTIONS sip:2001@%s:%s;transport=tls SIP/2.0\r\nVia: SIP/2.0/TLS %s:5999;branch=z9hG4bK-tls%s;rport\r\nMax-Forwards: 70\r\nFrom: <sip:tls@%s>;tag=%s\r\nTo: <sip:2001@%s>\r\nCall-ID: tls-%s\r\nCSeq: 1 OPTIONS\r\nContent-Length: 0\r\n\r\n' \
+    "$IP" "$TLS_PORT" "$IP" "$$" "$IP" "$RANDOM" "$IP" "$RANDOM" >"$WORK/tls-options.txt"
+  (cat "$WORK/tls-options.txt"; sleep 2) | timeout 10 openssl s_client -connect "$IP:$TLS_PORT" -quiet >"$WORK/tls-options.log" 2>/dev/null
+  grep -q "^SIP/2.0 200" "$WORK/tls-options.log" && test -s "$WORK/data/tls-certificate.pem"
+}
+check "OPTIONS over TLS (generated self-signed certificate) gets 200" tls_options
+ipv6_options() { # sipsak cannot parse IPv6 literals: a plain UDP socket from python3 (a sipvicious dependency)
+  timeout 10 python3 - "$HP_PORT" >"$WORK/ipv6-options.log" 2>&1 <<'PY'
+import socket, sys
+port = int(sys.argv[1])
+s = socket.socket(socket.AF_INET6, socket.SOCK_DGRAM)
+s.settimeout(5)
+s.sendto(("OPTIONS sip:2001@[::1]:%d SIP/2.0\r\nVia: SIP/2.0/UDP [::1]:9;branch=z9hG4bK-v6probe;rport\r\n"
+          "Max-Forwards: 70\r\nFrom: <sip:v6@[::1]>;tag=v6\r\nTo: <sip:2001@[::1]>\r\nCall-ID: v6-interop\r\n"
+          "CSeq: 1 OPTIONS\r\nContent-Length: 0\r\n\r\n" % port).encode(), ("::1", port))
+print(s.recvfrom(65535)[0].decode("utf-8", "replace"))
+PY
+  grep -q "^SIP/2.0 200" "$WORK/ipv6-options.log" && grep -q "rport=" "$WORK/ipv6-options.log"
+}
+check "OPTIONS over UDP/IPv6 ([::1]) gets 200 at the source port (rport)" ipv6_options
+
 # --- baresip calls a honeypot URI --------------------------------------------------------------------
 mkdir -p "$WORK/baresip"
 sed -e "s/@IP@/$IP/g" -e "s/@UA_PORT@/$UA_PORT/g" "$HERE/baresip/config.in" >"$WORK/baresip/config"
@@ -144,8 +167,8 @@ stored="$("$HP_BIN" traces --data "$WORK/data" --json --limit 1000000 | grep '"d
 log "    sipvicious requests: captured by tshark $captured, in the trace store $stored"
 check "every sipvicious request is in the trace store ($captured)" test "$captured" -gt 0 -a "$captured" -eq "$stored"
 all_captured="$(tshark -r "$WORK/honeyphone.pcap" -Y 'sip' -T fields -e frame.number 2>/dev/null | wc -l)"
-all_stored="$("$HP_BIN" traces --data "$WORK/data" --json --limit 1000000 | grep '"direction":"received"' | grep -c '"transport":"udp"')"
-log "    all UDP messages to the honeypot: captured $all_captured, stored $all_stored"
+all_stored="$("$HP_BIN" traces --data "$WORK/data" --json --limit 1000000 | grep '"direction":"received"' | grep '"transport":"udp"' | grep -c "\"local\":\"$IP:$HP_PORT\"")"
+log "    all UDP/IPv4 messages to $IP:$HP_PORT: captured $all_captured, stored $all_stored"
 check "every UDP message the honeypot received is stored" test "$all_captured" -eq "$all_stored"
 "$HP_BIN" traces --data "$WORK/data" --pcap "$WORK/export.pcap" >/dev/null
 exported="$(tshark -r "$WORK/export.pcap" -Y sip -T fields -e frame.number 2>/dev/null | wc -l)"

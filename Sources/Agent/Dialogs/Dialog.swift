@@ -47,6 +47,9 @@ struct Dialog {
     var controller: any CallController
     var rung = false
     var awaitingACK: AwaitingACK?
+    /// The controller hung up while the 2xx awaited its ACK: BYE goes out when the ACK comes (§15: never
+    /// before the ACK or the 2xx's timeout).
+    var hangUpAfterACK = false
     /// A re-INVITE being answered (another one gets 491).
     var pendingReinvite: SIPTransactionKey?
     var controllerTimers: Set<String> = []

@@ -31,25 +31,27 @@ extension Persona {
         var used = [Bool](repeating: false, count: headers.count)
         var result: [SIPMessageBuilder.Header] = []
         result.reserveCapacity(headers.count + 1)
-        let listed = Set(order.map { $0.lowercased() })
+        let listed = Set(order.map { Self.canonicalLowercased($0) })
         // Record-Route that the order does not place goes right after the Vias, as SIP stacks write it.
         let placeRecordRouteAfterVia = !listed.contains("record-route")
         func appendUnlisted() {
-            for (index, header) in headers.enumerated() where !used[index] {
+            for (index, header) in headers.enumerated()
+            where !used[index] && !listed.contains(Self.canonicalLowercased(header.name)) {
                 used[index] = true
                 result.append(header)
             }
         }
         var lengthPlaced = false
         for name in order {
-            let lower = name.lowercased()
+            let lower = Self.canonicalLowercased(name)
             if lower == "content-length" {
                 appendUnlisted()
                 result.append(.init(name, ""))
                 lengthPlaced = true
                 continue
             }
-            for (index, header) in headers.enumerated() where !used[index] && header.name.lowercased() == lower {
+            for (index, header) in headers.enumerated()
+            where !used[index] && Self.canonicalLowercased(header.name) == lower {
                 used[index] = true
                 result.append(.init(name, header.value))
             }
@@ -61,13 +63,39 @@ extension Persona {
                 }
             }
         }
-        appendUnlisted()
+        for (index, header) in headers.enumerated() where !used[index] {
+            used[index] = true
+            result.append(header)
+        }
         if !lengthPlaced {
             result.append(.init("Content-Length", ""))
         }
         var builder = SIPMessageBuilder(startLine, headers: result, body: body)
         builder.contentLengthSpacing = self.contentLength == .pjsip ? 2 : 1
         return builder
+    }
+
+    /// The lowercased long form of a header name (RFC 3261 §7.3.3 and later compact forms: `v` → `via`).
+    static func canonicalLowercased(_ name: String) -> String {
+        let lower = name.lowercased()
+        switch lower {
+        case "v": return "via"
+        case "i": return "call-id"
+        case "f": return "from"
+        case "t": return "to"
+        case "m": return "contact"
+        case "l": return "content-length"
+        case "c": return "content-type"
+        case "e": return "content-encoding"
+        case "k": return "supported"
+        case "s": return "subject"
+        case "o": return "event"
+        case "u": return "allow-events"
+        case "r": return "refer-to"
+        case "b": return "referred-by"
+        case "x": return "session-expires"
+        default: return lower
+        }
     }
 
     /// The product header of a response from this persona, if it sends one.

@@ -19,8 +19,8 @@ public struct Persona: Sendable, Hashable {
     public enum ContentLengthStyle: String, Sendable, Hashable {
         /// `Content-Length: 42`.
         case plain
-        /// pjsip's: the value right-aligned in five columns after `Content-Length: ` (`Content-Length:   342`,
-        /// `Content-Length:      0`).
+        /// pjsip's: two spaces after the colon (`Content-Length:  0`), as the Asterisk captures show for
+        /// bodiless messages. (With a body pjsip pads to a wider column; not reproduced.)
         case pjsip
     }
 

@@ -44,7 +44,8 @@ public struct AttributeDocument: Sendable, Hashable {
         self.fileName = fileName
         self.entries = []
         var lineNumber = 0
-        for rawLine in text.split(separator: "\n", omittingEmptySubsequences: false) {
+        // "\r\n" is one Character in Swift: split on both forms.
+        for rawLine in text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" }) {
             lineNumber += 1
             guard lineNumber <= Self.maximumLines else {
                 throw SettingsError(file: fileName, line: lineNumber, column: 1, message: "too many lines")

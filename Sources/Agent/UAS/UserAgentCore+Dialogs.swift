@@ -95,6 +95,10 @@ extension UserAgentCore {
         dialog.awaitingACK = nil
         self.dialogs[id] = dialog
         var actions: [UserAgentAction] = [.cancelTimer(.retransmit2xx(id)), .cancelTimer(.ackTimeout(id))]
+        if dialog.hangUpAfterACK {
+            actions += self.sendBye(id)
+            return actions
+        }
         if awaiting.invite == dialog.inviteKey {
             actions.append(.callEvent(id, "established"))
             actions += self.run(self.controllerHandle(.established, dialog: id), dialog: id)

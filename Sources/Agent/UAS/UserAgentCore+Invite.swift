@@ -194,6 +194,10 @@ extension UserAgentCore {
                 case .early(let key):
                     actions.append(.respond(key, self.inviteResponse(dialog, key: key, status: 480)))
                     actions += self.end(id, event: "abandoned")
+                case .confirmed where dialog.awaitingACK != nil:
+                    dialog.hangUpAfterACK = true
+                    self.dialogs[id] = dialog
+                    actions += self.cancelControllerTimers(id)
                 case .confirmed:
                     actions += self.sendBye(id)
                 case .terminating:

@@ -97,11 +97,20 @@ public struct TracesCommandRunner: Sendable {
             }
         let direction = record.direction == .received ? "<-" : "->"
         return [
-            String(record.id ?? 0), record.timestamp.description, direction, record.transport.rawValue,
+            String(record.id ?? 0), Self.time(record.timestamp), direction, record.transport.rawValue,
             record.remote.description, Self.inert(what, limit: 24), Self.inert(s.callID ?? "-", limit: 48),
             Self.inert(s.fromURI ?? "-", limit: 60) + " -> " + Self.inert(s.toURI ?? "-", limit: 60),
             Self.inert(s.userAgent ?? "-", limit: 60),
         ].joined(separator: "  ")
+    }
+
+    /// `2026-11-25T16:51:35.123456Z`.
+    static func time(_ timestamp: TraceTimestamp) -> String {
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withInternetDateTime]
+        let seconds = formatter.string(from: Date(timeIntervalSince1970: Double(timestamp.seconds)))
+        let micros = String(timestamp.nanoseconds / 1_000)
+        return seconds.dropLast() + "." + String(repeating: "0", count: 6 - micros.count) + micros + "Z"
     }
 
     static func json(_ record: TraceRecord) -> String {
@@ -109,7 +118,7 @@ public struct TracesCommandRunner: Sendable {
         let s = record.summary
         w.beginObject()
         w.field("id", record.id.map { Int($0) })
-        w.field("time", record.timestamp.description)
+        w.field("time", Self.time(record.timestamp))
         w.field("direction", record.direction.rawValue)
         w.field("transport", record.transport.rawValue)
         w.field("local", record.local.description)

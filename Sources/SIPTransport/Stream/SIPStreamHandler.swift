@@ -38,6 +38,8 @@ final class SIPStreamHandler: ChannelInboundHandler {
         }
         while var buffer = self.buffer, buffer.readableBytes > 0 {
             let arrival = self.arrival()
+            // The decoder consumes a framed message before parsing it: keep the bytes to report on failure.
+            let before = buffer
             do {
                 guard let message = try self.decoder.decode(buffer: &buffer) else {
                     self.buffer = buffer
@@ -48,7 +50,7 @@ final class SIPStreamHandler: ChannelInboundHandler {
             } catch {
                 self.failed = true
                 self.buffer = nil
-                self.transport.deliver(SIPRejectedBytes(bytes: buffer, error: error, arrival: arrival))
+                self.transport.deliver(SIPRejectedBytes(bytes: before, error: error, arrival: arrival))
                 context.close(promise: nil)
                 return
             }
