@@ -23,6 +23,11 @@ let package = Package(
         ),
     ],
     targets: [
+        // The load generator of flood.sh: bounded, loopback only, no dependencies.
+        .executableTarget(
+            name: "sip-flood",
+            path: "Benchmarks/SIPFlood"
+        ),
         .executableTarget(
             name: "SIPParserBenchmarks",
             dependencies: [

@@ -1,0 +1,82 @@
+#!/usr/bin/env bash
+# Load measurements of a running Honeyphone on loopback (the issue's speed and memory targets):
+#
+#   Benchmarks/flood.sh [HONEYPHONE_BINARY]     (default: builds ../ in release and uses it)
+#
+# 1. OPTIONS flood: OPTIONS_COUNT requests (default 200,000) at OPTIONS_RATE/s (default 20,000) from a second
+#    process (sip-flood). Reports requests answered, the kernel's UDP receive-buffer drops during the run, and
+#    the honeypot's CPU time per request (utime+stime from /proc, every message stored in SQLite).
+# 2. INVITE flood: INVITE_COUNT INVITEs (default 1,000,000) with random Call-IDs at INVITE_RATE/s (default
+#    20,000). Samples the honeypot's RSS every 2 s and reports the series, the live transactions and dialogs
+#    (bounded by max-transactions / max-dialogs) and the trace writer's counters.
+# Everything on 127.0.0.62; the honeypot and the generator are started here and stopped by PID; the generator
+# refuses non-loopback targets and stops by itself.
+set -euo pipefail
+HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+IP=127.0.0.62 PORT=5070
+OPTIONS_COUNT=${OPTIONS_COUNT:-200000} OPTIONS_RATE=${OPTIONS_RATE:-20000}
+INVITE_COUNT=${INVITE_COUNT:-1000000} INVITE_RATE=${INVITE_RATE:-20000}
+cd "$HERE"
+if [[ $# -ge 1 ]]; then
+    HP="$(readlink -f "$1")"
+else
+    (cd .. && swift build -c release --product honeyphone >/dev/null)
+    HP="$(cd .. && swift build -c release --show-bin-path)/honeyphone"
+fi
+swift build -c release --scratch-path .build-bench --product sip-flood >/dev/null
+FLOOD="$(swift build -c release --scratch-path .build-bench --show-bin-path)/sip-flood"
+WORK="$(mktemp -d /tmp/honeyphone-flood.XXXXXX)"
+cat >"$WORK/env" <<ENV
+identity: honeyphone-flood
+listen: udp $IP:$PORT
+ring-time: 1s
+hangup-after: 5s
+uri: sip:1001@honeyphone.invalid
+ENV
+"$HP" run --environment "$WORK/env" --data "$WORK/data" --log-level warning >"$WORK/hp.out" 2>"$WORK/hp.err" &
+HP_PID=$!
+trap 'kill -TERM $HP_PID 2>/dev/null || true; sleep 2; kill -KILL $HP_PID 2>/dev/null || true' EXIT
+for _ in $(seq 50); do grep -q "listening" "$WORK/hp.out" 2>/dev/null && break; sleep 0.1; done
+ticks() { awk '{print $14 + $15}' "/proc/$HP_PID/stat"; }
+rcvbuf_errors() { awk '/^Udp:/ && $2 ~ /^[0-9]+$/ {print $6}' /proc/net/snmp; }
+rss_kib() { awk '/^VmRSS:/ {print $2}' "/proc/$HP_PID/status"; }
+clk=$(getconf CLK_TCK)
+
+echo "== OPTIONS flood: $OPTIONS_COUNT at $OPTIONS_RATE/s to $IP:$PORT (honeyphone pid $HP_PID, $(basename "$(dirname "$HP")") build)"
+t0=$(ticks); e0=$(rcvbuf_errors)
+result=$(timeout 600 "$FLOOD" options "$IP" "$PORT" "$OPTIONS_COUNT" "$OPTIONS_RATE")
+sleep 1
+t1=$(ticks); e1=$(rcvbuf_errors)
+echo "   generator: $result"
+sent=$(sed -E 's/.*"sent":([0-9]+).*/\1/' <<<"$result"); answered=$(sed -E 's/.*"answered":([0-9]+).*/\1/' <<<"$result")
+cpu_us=$(awk -v t=$((t1 - t0)) -v c="$clk" -v n="$sent" 'BEGIN { printf "%.2f", t / c * 1e6 / n }')
+echo "   answered $answered of $sent (lost $((sent - answered))); kernel UDP receive-buffer drops: $((e1 - e0))"
+echo "   honeypot CPU: $(((t1 - t0) * 1000 / clk)) ms for $sent requests = $cpu_us µs per request (parse, transaction, answer, 2 records stored)"
+sleep 3
+"$HP" status --data "$WORK/data" | grep -E "^(messages|traces)" | sed 's/^/   /'
+
+echo "== INVITE flood: $INVITE_COUNT with random Call-IDs at $INVITE_RATE/s"
+rss_start=$(rss_kib)
+( timeout 900 "$FLOOD" invite "$IP" "$PORT" "$INVITE_COUNT" "$INVITE_RATE" >"$WORK/invite.json" ) &
+FLOOD_PID=$!
+samples=()
+while kill -0 $FLOOD_PID 2>/dev/null; do
+    samples+=("$(rss_kib)")
+    sleep 2
+done
+wait $FLOOD_PID || true
+echo "   generator: $(cat "$WORK/invite.json")"
+echo "   RSS (MiB) every 2 s: start $((rss_start / 1024)) | $(for s in "${samples[@]}"; do printf '%d ' $((s / 1024)); done)"
+n=${#samples[@]}; half=$((n / 2))
+max_first=0; max_second=0
+for ((i = 0; i < n; i++)); do
+    s=${samples[$i]}
+    if ((i < half)); then ((s > max_first)) && max_first=$s; else ((s > max_second)) && max_second=$s; fi
+done
+echo "   RSS max, first half $((max_first / 1024)) MiB, second half $((max_second / 1024)) MiB"
+sleep 3
+"$HP" status --data "$WORK/data" | grep -E "^(messages|dialogs|traces)" | sed 's/^/   /'
+kill -INT $HP_PID; wait $HP_PID 2>/dev/null || true
+trap - EXIT
+tail -1 "$WORK/hp.out" | sed 's/^/   /'
+echo "   work folder: $WORK (trace store $(du -sh "$WORK/data" | cut -f1))"
