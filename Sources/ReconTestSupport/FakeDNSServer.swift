@@ -75,7 +75,13 @@ public final class FakeDNSServer: Sendable {
     }
 
     func respond(to bytes: ByteBuffer, overTCP: Bool) -> ByteBuffer? {
-        self.counters.withLock { overTCP ? ($0.tcp += 1) : ($0.udp += 1) }
+        self.counters.withLock {
+            if overTCP {
+                $0.tcp += 1
+            } else {
+                $0.udp += 1
+            }
+        }
         guard let query = try? DNSMessageDecoder().decode(bytes), let question = query.questions.first else {
             return nil
         }

@@ -10,7 +10,7 @@ struct Honeyphone: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "honeyphone",
         abstract: "A SIP/VoIP honeypot that answers like a phone, records everything and explains every caller.",
-        subcommands: [Run.self, Status.self, Traces.self, Parse.self]
+        subcommands: [Run.self, Status.self, Traces.self, Parse.self, Investigate.self, Classify.self, Model.self]
     )
 }
 
@@ -65,6 +65,9 @@ struct Run: AsyncParsableCommand {
     @Option(name: .long, help: "Log level: trace, debug, info, notice, warning, error, critical.")
     var logLevel: String = "info"
 
+    @Option(name: .long, help: "An investigation settings file (default: passive, nothing leaves the host).")
+    var investigation: String?
+
     func run() async throws {
         let level = Logger.Level(rawValue: self.logLevel) ?? .info
         LoggingSystem.bootstrap { label in
@@ -73,7 +76,12 @@ struct Run: AsyncParsableCommand {
             return handler
         }
         let logger = Logger(label: "honeyphone")
-        let runner = RunCommandRunner(environmentPath: self.environment, dataFolder: self.data, port: self.port)
+        let runner = RunCommandRunner(
+            environmentPath: self.environment,
+            dataFolder: self.data,
+            port: self.port,
+            investigationPath: self.investigation
+        )
         do {
             try await runner.run(logger: logger) { line in
                 FileHandle.standardOutput.write(Data((line + "\n").utf8))

@@ -17,7 +17,8 @@ func complain(_ text: String) {
 }
 
 let arguments = CommandLine.arguments
-guard arguments.count >= 6, let port = UInt16(arguments[3]), let count = Int(arguments[4]), let rate = Double(arguments[5]),
+guard arguments.count >= 6, let port = UInt16(arguments[3]), let count = Int(arguments[4]),
+    let rate = Double(arguments[5]),
     count > 0, count <= 10_000_000, rate > 0, rate <= 1_000_000, ["options", "invite"].contains(arguments[1])
 else {
     complain("usage: sip-flood options|invite TARGET_IP PORT COUNT(≤10,000,000) RATE [SOURCE_IP]")
@@ -44,10 +45,14 @@ var bufferSize: Int32 = 16 << 20
 setsockopt(fd, SOL_SOCKET, SO_RCVBUF, &bufferSize, socklen_t(MemoryLayout<Int32>.size))
 setsockopt(fd, SOL_SOCKET, SO_SNDBUF, &bufferSize, socklen_t(MemoryLayout<Int32>.size))
 var local = address(source, 0)
-_ = withUnsafePointer(to: &local) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) } }
+_ = withUnsafePointer(to: &local) {
+    $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+}
 var bound = sockaddr_in()
 var boundLength = socklen_t(MemoryLayout<sockaddr_in>.size)
-_ = withUnsafeMutablePointer(to: &bound) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(fd, $0, &boundLength) } }
+_ = withUnsafeMutablePointer(to: &bound) {
+    $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(fd, $0, &boundLength) }
+}
 let localPort = UInt16(bigEndian: bound.sin_port)
 var remote = address(target, port)
 var flags = fcntl(fd, F_GETFL, 0)

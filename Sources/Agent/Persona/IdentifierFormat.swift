@@ -55,33 +55,29 @@ public enum IdentifierFormat: Sendable, Hashable, CustomStringConvertible {
         case .hex(let n): Self.pick(n, from: Self.hexDigits, &rng)
         case .upperHex(let n): Self.pick(n, from: Self.upperHexDigits, &rng)
         case .digits(let n):
-            String(Self.decimal.dropFirst().randomElement(using: &rng)!)
-                + Self.pick(n - 1, from: Self.decimal, &rng)
+            Self.pick(1, from: Array(Self.decimal.dropFirst()), &rng) + Self.pick(n - 1, from: Self.decimal, &rng)
         case .alnum(let n): Self.pick(n, from: Self.alphanumeric, &rng)
         case .token(let n): Self.pick(n, from: Self.tokenCharacters, &rng)
         case .uuid:
             Self.pick(8, from: Self.hexDigits, &rng) + "-" + Self.pick(4, from: Self.hexDigits, &rng) + "-4"
-                + Self.pick(3, from: Self.hexDigits, &rng) + "-" + String(Array("89ab").randomElement(using: &rng)!)
+                + Self.pick(3, from: Self.hexDigits, &rng) + "-" + Self.pick(1, from: Array("89ab".utf8), &rng)
                 + Self.pick(3, from: Self.hexDigits, &rng) + "-" + Self.pick(12, from: Self.hexDigits, &rng)
         }
     }
 
-    private static let hexDigits = Array("0123456789abcdef")
-    private static let upperHexDigits = Array("0123456789ABCDEF")
-    private static let decimal = Array("0123456789")
-    private static let alphanumeric = Array("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
-    private static let tokenCharacters = Array("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-~")
+    private static let hexDigits = Array("0123456789abcdef".utf8)
+    private static let upperHexDigits = Array("0123456789ABCDEF".utf8)
+    private static let decimal = Array("0123456789".utf8)
+    private static let alphanumeric = Array("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789".utf8)
+    private static let tokenCharacters = Array("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-~".utf8)
 
-    private static func pick(
-        _ count: Int,
-        from alphabet: [Character],
-        _ rng: inout some RandomNumberGenerator
-    ) -> String {
-        var result = ""
-        result.reserveCapacity(count)
-        for _ in 0..<max(0, count) {
-            result.append(alphabet[Int(rng.next() % UInt64(alphabet.count))])
+    private static func pick(_ count: Int, from alphabet: [UInt8], _ rng: inout some RandomNumberGenerator) -> String {
+        guard count > 0 else { return "" }
+        return String(unsafeUninitializedCapacity: count) { buffer in
+            for i in 0..<count {
+                buffer[i] = alphabet[Int(rng.next() % UInt64(alphabet.count))]
+            }
+            return count
         }
-        return result
     }
 }

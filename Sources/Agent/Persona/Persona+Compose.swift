@@ -22,50 +22,45 @@ extension Persona {
         body: ByteBuffer = ByteBuffer(),
         shape: MessageShape
     ) -> SIPMessageBuilder {
-        let order: [String] =
+        let (order, index): ([String], OrderKeys) =
             switch shape {
-            case .response: self.responseOrder
-            case .optionsAnswer: self.optionsOrder
-            case .request: self.requestOrder
+            case .response: (self.responseOrder, self.responseKeys)
+            case .optionsAnswer: (self.optionsOrder, self.optionsKeys)
+            case .request: (self.requestOrder, self.requestKeys)
             }
+        let headerKeys = headers.map { Self.canonicalLowercased($0.name) }
         var used = [Bool](repeating: false, count: headers.count)
         var result: [SIPMessageBuilder.Header] = []
         result.reserveCapacity(headers.count + 1)
-        let listed = Set(order.map { Self.canonicalLowercased($0) })
+        let listed = index.listed
         // Record-Route that the order does not place goes right after the Vias, as SIP stacks write it.
         let placeRecordRouteAfterVia = !listed.contains("record-route")
-        func appendUnlisted() {
-            for (index, header) in headers.enumerated()
-            where !used[index] && !listed.contains(Self.canonicalLowercased(header.name)) {
-                used[index] = true
-                result.append(header)
-            }
-        }
         var lengthPlaced = false
-        for name in order {
-            let lower = Self.canonicalLowercased(name)
+        for (position, lower) in index.keys.enumerated() {
+            let name = order[position]
             if lower == "content-length" {
-                appendUnlisted()
+                for i in headers.indices where !used[i] && !listed.contains(headerKeys[i]) {
+                    used[i] = true
+                    result.append(headers[i])
+                }
                 result.append(.init(name, ""))
                 lengthPlaced = true
                 continue
             }
-            for (index, header) in headers.enumerated()
-            where !used[index] && Self.canonicalLowercased(header.name) == lower {
-                used[index] = true
-                result.append(.init(name, header.value))
+            for i in headers.indices where !used[i] && headerKeys[i] == lower {
+                used[i] = true
+                result.append(.init(name, headers[i].value))
             }
             if lower == "via" && placeRecordRouteAfterVia {
-                for (index, header) in headers.enumerated()
-                where !used[index] && header.name.lowercased() == "record-route" {
-                    used[index] = true
-                    result.append(header)
+                for i in headers.indices where !used[i] && headerKeys[i] == "record-route" {
+                    used[i] = true
+                    result.append(headers[i])
                 }
             }
         }
-        for (index, header) in headers.enumerated() where !used[index] {
-            used[index] = true
-            result.append(header)
+        for i in headers.indices where !used[i] {
+            used[i] = true
+            result.append(headers[i])
         }
         if !lengthPlaced {
             result.append(.init("Content-Length", ""))
@@ -77,7 +72,7 @@ extension Persona {
 
     /// The lowercased long form of a header name (RFC 3261 §7.3.3 and later compact forms: `v` → `via`).
     static func canonicalLowercased(_ name: String) -> String {
-        let lower = name.lowercased()
+        let lower = name.utf8.contains(where: { (65...90).contains($0) }) ? name.lowercased() : name
         switch lower {
         case "v": return "via"
         case "i": return "call-id"

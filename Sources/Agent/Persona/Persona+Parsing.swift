@@ -63,6 +63,9 @@ extension Persona {
                 "Via", "Max-Forwards", "From", "To", "Call-ID", "CSeq", "Contact", "Authorization", "User-Agent",
                 "Expires", "Allow", "Content-Length",
             ]
+        self.responseKeys = Self.orderKeys(self.responseOrder)
+        self.optionsKeys = Self.orderKeys(self.optionsOrder)
+        self.requestKeys = Self.orderKeys(self.requestOrder)
         self.optionsCarriesSDP = try reader.bool("options-sdp") ?? false
         self.sendsTrying = try reader.bool("sends-trying") ?? true
         if let entry = try reader.entry("register-response") {

@@ -50,11 +50,26 @@ public struct Persona: Sendable, Hashable {
     public var acceptEncoding: String?
     public var acceptLanguage: String?
     /// Header order (and spelling) of responses; names not listed follow in the stack's order.
-    public var responseOrder: [String]
+    public var responseOrder: [String] { didSet { self.responseKeys = Self.orderKeys(self.responseOrder) } }
     /// Header order (and spelling) of the 200 answer to OPTIONS.
-    public var optionsOrder: [String]
+    public var optionsOrder: [String] { didSet { self.optionsKeys = Self.orderKeys(self.optionsOrder) } }
     /// Header order (and spelling) of requests the persona sends (REGISTER, BYE).
-    public var requestOrder: [String]
+    public var requestOrder: [String] { didSet { self.requestKeys = Self.orderKeys(self.requestOrder) } }
+    /// The orders' names in canonical lower case, computed once (compose runs for every response).
+    var responseKeys: OrderKeys = .init()
+    var optionsKeys: OrderKeys = .init()
+    var requestKeys: OrderKeys = .init()
+
+    /// An order's canonical lowercased names and their set.
+    struct OrderKeys: Sendable, Hashable {
+        var keys: [String] = []
+        var listed: Set<String> = []
+    }
+
+    static func orderKeys(_ order: [String]) -> OrderKeys {
+        let keys = order.map { Self.canonicalLowercased($0) }
+        return OrderKeys(keys: keys, listed: Set(keys))
+    }
     /// Whether the OPTIONS answer carries an SDP body (baresip's does).
     public var optionsCarriesSDP: Bool
     /// Whether the device sends its own 100 Trying to an INVITE (baresip does not).

@@ -23,6 +23,7 @@ extension SIPStack {
             case .terminate:
                 self.targets[key] = nil
                 self.arrivals[key] = nil
+                self.routes[key] = nil
                 self.cancels[key] = nil
                 self.owners[key] = nil
                 if !key.isClient { self.core.serverTransactionEnded(key) }
@@ -55,7 +56,8 @@ extension SIPStack {
                 )
             )
         default:
-            self.runUA(self.core.received(message, key: key, arrival: arrival))
+            let route = self.routes.removeValue(forKey: key)
+            self.runUA(self.core.received(message, key: key, arrival: arrival, route: route))
         }
     }
 

@@ -33,6 +33,8 @@ public final class SIPStack: SIPTransportDelegate, @unchecked Sendable {
     /// Who started each client transaction.
     var owners: [SIPTransactionKey: ClientOwner] = [:]
     var arrivals: [SIPTransactionKey: SIPArrival] = [:]
+    /// The response route computed when each server transaction was created (used once by the UA core).
+    var routes: [SIPTransactionKey: ResponseRouting.Route] = [:]
     /// Counters for `honeyphone status` and the logs.
     public internal(set) var statistics = Statistics()
     /// Called on the event loop with every request that is not a retransmission (new transactions, CANCEL,
@@ -110,7 +112,9 @@ public final class SIPStack: SIPTransportDelegate, @unchecked Sendable {
         case .transaction(let key, let actions):
             self.run(actions, for: key)
         case .newServerTransaction(let key, let actions):
-            self.targets[key] = ResponseRouting.route(message, arrival: arrival).target
+            let route = ResponseRouting.route(message, arrival: arrival)
+            self.targets[key] = route.target
+            self.routes[key] = route
             self.arrivals[key] = arrival
             self.run(actions, for: key)
         case .cancel(let key, let matching, let actions):

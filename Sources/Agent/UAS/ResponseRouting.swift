@@ -13,8 +13,8 @@ public import SIPTransport
 ///   `rport=<source port>` when it asked for rport.
 public enum ResponseRouting {
     /// The target and the new text of the first Via header field (`nil`: unchanged).
-    public static func route(_ request: SIPMessage, arrival: SIPArrival) -> (target: SIPTarget, firstVia: String?) {
-        guard let via = request.topVia else { return (arrival.replyTarget, nil) }
+    public static func route(_ request: SIPMessage, arrival: SIPArrival) -> Route {
+        guard let via = request.topVia else { return Route(target: arrival.replyTarget, firstVia: nil) }
         let sourceIP = arrival.remote.ipAddress ?? ""
         var target = arrival.replyTarget
         if arrival.transport == .udp, case .absent = via.rport {
@@ -26,44 +26,75 @@ public enum ResponseRouting {
         if hostText.lowercased() != sourceIP.lowercased(), !sourceIP.isEmpty, via.received == nil {
             additions += ";received=\(sourceIP)"
         }
-        guard let field = request.headerFields.first(where: { $0.name == .via }) else { return (target, nil) }
+        guard let field = request.headerFields.first(where: { $0.name == .via }) else {
+            return Route(target: target, firstVia: nil)
+        }
         let value = request.value(of: field)
         let (first, rest) = Self.splitFirstVia(value)
         var annotated = first
         if case .requested = via.rport, let port = arrival.remote.port {
             annotated = Self.fillRPort(annotated, port: port)
         }
-        if additions.isEmpty && annotated == first { return (target, nil) }
-        return (target, annotated + additions + rest)
+        if additions.isEmpty && annotated == first { return Route(target: target, firstVia: nil) }
+        return Route(target: target, firstVia: annotated + additions + rest)
+    }
+
+    /// Where a response goes and the annotated text of the request's first Via header field.
+    public struct Route: Sendable, Hashable {
+        /// The destination.
+        public var target: SIPTarget
+        /// The first Via header field with `received`/`rport` added; `nil` when unchanged.
+        public var firstVia: String?
     }
 
     /// The first via-parm of a Via value and the rest (starting at its comma), outside quotes and brackets.
     static func splitFirstVia(_ value: String) -> (String, String) {
         var inQuotes = false
         var inBrackets = false
-        var index = value.startIndex
-        while index < value.endIndex {
-            let c = value[index]
-            switch c {
-            case "\"": inQuotes.toggle()
-            case "[" where !inQuotes: inBrackets = true
-            case "]" where !inQuotes: inBrackets = false
-            case "," where !inQuotes && !inBrackets:
+        let utf8 = value.utf8
+        var index = utf8.startIndex
+        while index < utf8.endIndex {
+            switch utf8[index] {
+            case UInt8(ascii: "\""): inQuotes.toggle()
+            case UInt8(ascii: "[") where !inQuotes: inBrackets = true
+            case UInt8(ascii: "]") where !inQuotes: inBrackets = false
+            case UInt8(ascii: ",") where !inQuotes && !inBrackets:
                 return (String(value[..<index]).trimmingTrailingSpaces(), String(value[index...]))
             default: break
             }
-            index = value.index(after: index)
+            index = utf8.index(after: index)
         }
         return (value.trimmingTrailingSpaces(), "")
     }
 
     /// Replaces a bare `;rport` parameter with `;rport=<port>`.
     static func fillRPort(_ via: String, port: Int) -> String {
-        var parts = via.split(separator: ";", omittingEmptySubsequences: false).map(String.init)
-        for i in parts.indices.dropFirst() where parts[i].trimmingCharacters(in: " \t").lowercased() == "rport" {
-            parts[i] = "rport=\(port)"
+        let bytes = Array(via.utf8)
+        var i = 0
+        while i < bytes.count {
+            guard bytes[i] == UInt8(ascii: ";") else {
+                i += 1
+                continue
+            }
+            var start = i + 1
+            while start < bytes.count, bytes[start] == UInt8(ascii: " ") || bytes[start] == UInt8(ascii: "\t") {
+                start += 1
+            }
+            var end = start
+            while end < bytes.count, bytes[end] != UInt8(ascii: ";"), bytes[end] != UInt8(ascii: "=") { end += 1 }
+            var nameEnd = end
+            while nameEnd > start, bytes[nameEnd - 1] == UInt8(ascii: " ") || bytes[nameEnd - 1] == UInt8(ascii: "\t") {
+                nameEnd -= 1
+            }
+            let isRPort =
+                nameEnd - start == 5 && zip(bytes[start..<nameEnd], "rport".utf8).allSatisfy { ($0 | 0x20) == $1 }
+            if isRPort && (end == bytes.count || bytes[end] == UInt8(ascii: ";")) {
+                return String(decoding: bytes[..<start], as: UTF8.self) + "rport=\(port)"
+                    + String(decoding: bytes[end...], as: UTF8.self)
+            }
+            i = end
         }
-        return parts.joined(separator: ";")
+        return via
     }
 }
 

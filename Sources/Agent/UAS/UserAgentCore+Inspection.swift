@@ -19,7 +19,7 @@ extension UserAgentCore {
             return Rejection(status: 400, reason: "Bad Request - \(defect.code.rawValue)")
         }
         // §8.2.2.1 (checked first by most stacks): the Request-URI scheme.
-        switch request.requestURI?.scheme {
+        switch context.uri?.scheme {
         case .sip?, .sips?, .tel?:
             break
         default:
@@ -31,7 +31,7 @@ extension UserAgentCore {
             return Rejection(status: method.isKnown ? 405 : 501, reason: nil, headers: [.init("Allow", persona.allow)])
         }
         if let status = self.configuration.unknownUserStatus, request.to?.tag == nil,
-            let user = request.requestURI?.user, self.configuration.personaByUser[user] == nil
+            let user = context.uri?.user, self.configuration.personaByUser[user] == nil
         {
             return Rejection(status: status, reason: nil)
         }

@@ -21,7 +21,8 @@ extension UserAgentCore {
         var headers: [SIPMessageBuilder.Header] = []
         headers.reserveCapacity(8 + extra.count)
         var firstVia = true
-        let copiesRecordRoute = (101..<300).contains(status) && (request.method == .invite || request.method == .subscribe)
+        let copiesRecordRoute =
+            (101..<300).contains(status) && (request.method == .invite || request.method == .subscribe)
         let tag = request.to?.tag == nil && status != 100 ? (toTag ?? persona.makeTag(using: &self.rng)) : nil
         for field in request.headerFields {
             switch field.name {
@@ -73,19 +74,28 @@ extension UserAgentCore {
 
     /// A user part echoed into our Contact, limited to unreserved characters and 64 bytes.
     static func safeUser(_ user: String) -> String {
-        let allowed = user.unicodeScalars.prefix(64).filter {
-            $0.isASCII
-                && ($0.properties.isAlphabetic || ("0"..."9").contains($0)
-                    || "-_.!~*'()&=+$,;?/%".unicodeScalars.contains($0))
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(min(user.utf8.count, 64))
+        for b in user.utf8.prefix(64) where Self.userAllowed[Int(b)] {
+            bytes.append(b)
         }
-        return String(String.UnicodeScalarView(allowed))
+        return bytes.count == user.utf8.count ? user : String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// ASCII letters, digits and `-_.!~*'()&=+$,;?/%`: the user-part characters echoed into a Contact.
+    private static let userAllowed: [Bool] = (0..<256).map { (value: Int) -> Bool in
+        guard value < 128 else { return false }
+        let c = UInt8(value)
+        let letter = (c >= 0x61 && c <= 0x7A) || (c >= 0x41 && c <= 0x5A)
+        let digit = c >= 0x30 && c <= 0x39
+        return letter || digit || Array("-_.!~*'()&=+$,;?/%".utf8).contains(c)
     }
 
     /// The persona's answer to OPTIONS (RFC 3261 §11.2).
     mutating func optionsAnswer(_ context: RequestContext) -> SIPMessageBuilder {
         let persona = context.persona
         var extra: [SIPMessageBuilder.Header] = [
-            .init("Contact", self.contact(user: context.request.requestURI?.user, arrival: context.arrival)),
+            .init("Contact", self.contact(user: context.uri?.user, arrival: context.arrival)),
             .init("Allow", persona.allow),
         ]
         for value in persona.accept { extra.append(.init("Accept", value)) }
@@ -98,7 +108,7 @@ extension UserAgentCore {
             let port = self.takeRTPPort()
             body = self.offer(
                 persona: persona,
-                user: context.request.requestURI?.user,
+                user: context.uri?.user,
                 arrival: context.arrival,
                 port: port,
                 sessionID: self.rng.next() >> 12,

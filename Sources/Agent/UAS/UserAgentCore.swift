@@ -89,26 +89,35 @@ public struct UserAgentCore: Sendable {
 
     /// The persona answering a request to `user`.
     func persona(for request: SIPMessage) -> Persona {
-        guard let user = request.requestURI?.user else { return self.configuration.defaultPersona }
+        self.persona(forUser: request.requestURI?.user)
+    }
+
+    /// The persona answering requests to `user`.
+    func persona(forUser user: String?) -> Persona {
+        guard let user else { return self.configuration.defaultPersona }
         return self.configuration.personaByUser[user] ?? self.configuration.defaultPersona
     }
 
     // MARK: Events
 
-    /// A request that created server transaction `key` (never ACK or CANCEL).
+    /// A request that created server transaction `key` (never ACK or CANCEL). `route` is the request's
+    /// ``ResponseRouting/route(_:arrival:)`` when the caller computed it already.
     public mutating func received(
         _ request: SIPMessage,
         key: SIPTransactionKey,
-        arrival: SIPArrival
+        arrival: SIPArrival,
+        route: ResponseRouting.Route? = nil
     ) -> [UserAgentAction] {
-        let persona = self.persona(for: request)
-        let routing = ResponseRouting.route(request, arrival: arrival)
+        let uri = request.requestURI
+        let persona = self.persona(forUser: uri?.user)
+        let routing = route ?? ResponseRouting.route(request, arrival: arrival)
         let context = RequestContext(
             request: request,
             key: key,
             arrival: arrival,
             persona: persona,
-            firstVia: routing.firstVia
+            firstVia: routing.firstVia,
+            uri: uri
         )
         if let rejection = self.inspect(context) {
             return [
@@ -156,4 +165,22 @@ struct RequestContext {
     let arrival: SIPArrival
     let persona: Persona
     let firstVia: String?
+    /// The Request-URI, parsed once.
+    var uri: SIPURI?
+
+    init(
+        request: SIPMessage,
+        key: SIPTransactionKey,
+        arrival: SIPArrival,
+        persona: Persona,
+        firstVia: String?,
+        uri: SIPURI?? = nil
+    ) {
+        self.request = request
+        self.key = key
+        self.arrival = arrival
+        self.persona = persona
+        self.firstVia = firstVia
+        self.uri = uri ?? request.requestURI
+    }
 }

@@ -5,7 +5,7 @@ import NIOCore
 import NIOPosix
 import SIPCore
 import SIPTransactions
-import SIPTransport
+public import SIPTransport
 public import ServiceLifecycle
 public import Storage
 
@@ -21,12 +21,14 @@ public final class HoneyphoneService: Service, Sendable {
     let accounts: [RegistrationAccount]
     let announce: @Sendable (String) -> Void
 
-    /// A service for `environment` whose traces go to `writer`; `announce` receives the lines printed at start.
+    /// A service for `environment` whose traces go to `writer`; `announce` receives the lines printed at start;
+    /// `requestObserver` (the investigation's bounded queue) receives every new request on the event loop.
     public init(
         environment: HoneyphoneEnvironment,
         writer: TraceWriter,
         logger: Logger,
-        announce: @escaping @Sendable (String) -> Void
+        announce: @escaping @Sendable (String) -> Void,
+        requestObserver: (@Sendable (SIPInboundMessage) -> Void)? = nil
     ) throws {
         self.environment = environment
         self.writer = writer
@@ -79,6 +81,8 @@ public final class HoneyphoneService: Service, Sendable {
             logger: logger
         )
         self.accounts = try Self.registrationAccounts(environment, personas: personas, defaultPersona: defaultPersona)
+        // Investigation: set before the transport starts (the stack reads it on its loop from then on).
+        self.stack.requestObserver = requestObserver
     }
 
     public func run() async throws {

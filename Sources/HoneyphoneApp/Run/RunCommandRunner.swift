@@ -14,12 +14,15 @@ public struct RunCommandRunner: Sendable {
     /// Overrides of the environment from the command line.
     public var dataFolder: String?
     public var port: Int?
+    /// The investigation settings file (`--investigation`), or `nil` for ``InvestigationSettings/init()``.
+    public var investigationPath: String?
 
     /// A runner.
-    public init(environmentPath: String?, dataFolder: String?, port: Int?) {
+    public init(environmentPath: String?, dataFolder: String?, port: Int?, investigationPath: String? = nil) {
         self.environmentPath = environmentPath
         self.dataFolder = dataFolder
         self.port = port
+        self.investigationPath = investigationPath
     }
 
     /// Loads the environment with the overrides applied.
@@ -57,16 +60,25 @@ public struct RunCommandRunner: Sendable {
         let store = try SQLiteTraceStore(path: storePath)
         let writer = TraceWriter(store: store)
         print("honeyphone: trace store \(storePath)")
+        // Investigation and verdicts (stored in the same database, table `verdict`).
+        let investigation = try await self.investigationService(environment: environment, store: store, logger: logger)
+        if self.investigationPath != nil {
+            print("honeyphone: investigation \(investigation.analyzer.toolkit.settings.probing.rawValue)")
+        }
         let honeyphone = try HoneyphoneService(
             environment: environment,
             writer: writer,
             logger: logger,
-            announce: print
+            announce: print,
+            requestObserver: { investigation.submit($0) }
         )
         let group = ServiceGroup(
             configuration: .init(
+                // Graceful shutdown runs in reverse order: the honeypot stops feeding, the investigation drains,
+                // then the trace writer flushes.
                 services: [
                     .init(service: TraceWriterService(writer: writer)),
+                    .init(service: investigation),
                     .init(service: honeyphone),
                 ],
                 gracefulShutdownSignals: [.sigterm, .sigint],
@@ -77,6 +89,30 @@ public struct RunCommandRunner: Sendable {
         let statistics = writer.statistics
         print(
             "honeyphone: traces written \(statistics.written), dropped \(statistics.dropped), failed \(statistics.failed)"
+        )
+    }
+
+    /// The investigation service of a run: the settings file's (or the defaults: passive, nothing leaves the host),
+    /// the history in `DATA/history.tsv` only when the settings file names none and one was given.
+    func investigationService(
+        environment: HoneyphoneEnvironment,
+        store: SQLiteTraceStore,
+        logger: Logger
+    )
+        async throws -> InvestigationService
+    {
+        let settings = try AnalysisToolkit.settings(path: self.investigationPath)
+        let toolkit = try await AnalysisToolkit.make(
+            settings: settings,
+            ours: OurURIs(environment: environment),
+            defaultHistoryFile: self.investigationPath == nil ? nil : environment.dataFolder + "/history.tsv",
+            environmentDNSServer: self.investigationPath == nil ? nil : environment.dnsServer
+        )
+        return InvestigationService(
+            analyzer: MessageAnalyzer(toolkit: toolkit),
+            store: store,
+            logger: logger,
+            origin: Int64(Date().timeIntervalSince1970 * 1_000_000_000)
         )
     }
 }

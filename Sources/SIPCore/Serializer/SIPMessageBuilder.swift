@@ -65,7 +65,7 @@ public struct SIPMessageBuilder: Sendable, Hashable {
         }
         var wroteLength = false
         for header in self.headers {
-            let isLength = header.name.lowercased() == "content-length" || header.name.lowercased() == "l"
+            let isLength = Self.isContentLength(header.name)
             if isLength && wroteLength { continue }
             Self.writeInert(header.name, into: &buffer, space: false)
             if isLength {
@@ -91,6 +91,14 @@ public struct SIPMessageBuilder: Sendable, Hashable {
         buffer.writeStaticString("\r\n")
         var body = self.body
         buffer.writeBuffer(&body)
+    }
+
+    /// Whether a header name is Content-Length (or its compact `l`), case-insensitively, without allocating.
+    static func isContentLength(_ name: String) -> Bool {
+        let utf8 = name.utf8
+        if utf8.count == 1 { return utf8.first! | 0x20 == UInt8(ascii: "l") }
+        guard utf8.count == 14 else { return false }
+        return zip(utf8, "content-length".utf8).allSatisfy { ($0 | 0x20) == $1 }
     }
 
     /// Writes `text` with CR, LF and NUL (and, where `space` is false, SP and HTAB) replaced by safe bytes.

@@ -155,13 +155,11 @@ import Testing
     }
 
     @Test func timeoutWhenServerIsSilent() async throws {
-        try await self.withServer(
-            .init(silentUDP: true),
-            configure: {
-                $0.attemptTimeout = .milliseconds(200)
-                $0.queryDeadline = .milliseconds(500)
-            }
-        ) { client, server in
+        let configure: (inout DNSClientConfiguration) -> Void = {
+            $0.attemptTimeout = .milliseconds(200)
+            $0.queryDeadline = .milliseconds(500)
+        }
+        try await self.withServer(.init(silentUDP: true), configure: configure) { client, server in
             let result = await client.query(host: "pbx.lab.test", type: .a)
             #expect(result.unknownReason?.code == "timeout")
             #expect(server.queryCounts.udp == 2)

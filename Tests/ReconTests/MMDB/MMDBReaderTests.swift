@@ -59,7 +59,8 @@ import Testing
         writer.insert(network: "10.0.0.0/8", value: .string("ok"))
         let good = writer.build()
         for cut in stride(from: 0, to: good.count, by: 7) {
-            _ = try? MMDBReader(bytes: Array(good.prefix(cut))).lookup(IPAddress.v4(10, 1, 1, 1))  // must only not crash
+            // Must only not crash.
+            _ = try? MMDBReader(bytes: Array(good.prefix(cut))).lookup(IPAddress.v4(10, 1, 1, 1))
         }
         // A data section whose only value is a map containing a pointer back to the map itself.
         var data = MMDBWriter.DataEncoder()

@@ -11,6 +11,14 @@ extension SQLiteTraceStore {
     /// - `anomaly`: one row per parser anomaly, keyed by `(message_id, ordinal)` and deleted with its
     ///   message; indexed by `code` so that "every message with anomaly X" is a lookup. A table rather than
     ///   JSON text so that the PostgreSQL driver can share the schema and anomalies can be queried.
+    ///
+    /// `v2`:
+    /// - `verdict`: one row per inference verdict (``VerdictRecord``). The message is referenced by its
+    ///   Call-ID, CSeq, arrival time and source rather than by `message.id`, because the trace writer and the
+    ///   investigation run independently (a verdict may be stored before or without its message row, e.g.
+    ///   when the trace queue dropped it). The belief is a JSON object `{"Normal":0.8,...}` (the states are
+    ///   the model's, so no fixed columns); the explanation, attack labels and investigation are JSON texts
+    ///   rendered by the application. Indexes on `time_ns`, `call_id` and `(source_address, time_ns)`.
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1") { db in
@@ -57,6 +65,33 @@ extension SQLiteTraceStore {
                         PRIMARY KEY (message_id, ordinal)
                     ) WITHOUT ROWID;
                     CREATE INDEX anomaly_code ON anomaly(code);
+                    """
+            )
+        }
+        migrator.registerMigration("v2") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE verdict (
+                        id INTEGER PRIMARY KEY AUTOINCREMENT,
+                        time_ns INTEGER NOT NULL,
+                        transport TEXT NOT NULL,
+                        source_address TEXT NOT NULL,
+                        source_port INTEGER NOT NULL,
+                        method TEXT,
+                        call_id TEXT,
+                        cseq_number INTEGER,
+                        cseq_method TEXT,
+                        belief_json TEXT NOT NULL,
+                        winner TEXT NOT NULL,
+                        winner_belief REAL NOT NULL,
+                        alert INTEGER NOT NULL,
+                        explanation_json TEXT NOT NULL,
+                        attack_labels_json TEXT NOT NULL,
+                        investigation_json TEXT NOT NULL
+                    );
+                    CREATE INDEX verdict_time ON verdict(time_ns);
+                    CREATE INDEX verdict_call_id ON verdict(call_id);
+                    CREATE INDEX verdict_source ON verdict(source_address, time_ns);
                     """
             )
         }

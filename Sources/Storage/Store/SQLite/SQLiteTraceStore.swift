@@ -8,7 +8,7 @@ import GRDB
 /// ``append(_:)`` survives a power loss (with batched appends this is a few fsyncs a second). The schema is
 /// created and upgraded by ``migrator`` when the store opens. Every value is a bound statement argument.
 public final class SQLiteTraceStore: TraceStore {
-    private let writer: any DatabaseWriter
+    let writer: any DatabaseWriter
 
     /// The file path, or `nil` for an in-memory store.
     public let path: String?

@@ -1,0 +1,208 @@
+import Inference
+public import Logging
+import NIOCore
+import Recon
+import SIPCore
+public import SIPTransport
+public import ServiceLifecycle
+public import Storage
+import Synchronization
+
+/// The investigation in the running honeypot, as a `Service`: every request the SIP stack reports
+/// (``submit(_:)``, the stack's `requestObserver`) goes through a bounded ``InvestigationQueue`` (drops counted,
+/// the event loop never waits), is analysed by a ``MessageAnalyzer`` (INVITEs investigated within the
+/// settings, other requests on passive evidence), and gets a stored ``VerdictRecord``; a verdict whose
+/// Suspicious or Crafted belief reaches the alert threshold is logged as an alert (a `warning`).
+///
+/// At most ``maximumConcurrentAnalyses`` requests are analysed at once. Verdicts are written in batches (64
+/// records or every 500 ms); the history is flushed every 30 s. On graceful shutdown (after the honeypot,
+/// which feeds it, has stopped) the queue is finished, what is buffered is analysed, and everything is written.
+public final class InvestigationService: Service, Sendable {
+    /// Requests analysed at once.
+    public let maximumConcurrentAnalyses: Int
+    let analyzer: MessageAnalyzer
+    let store: (any VerdictStore)?
+    let logger: Logger
+    let queue: InvestigationQueue<SIPInboundMessage>
+    let origin: Int64
+    let pending = Mutex<[VerdictRecord]>([])
+    let counters = Mutex(Counters())
+
+    /// What the service did.
+    public struct Counters: Sendable, Hashable {
+        public var analysed = 0
+        public var alerts = 0
+        public var stored = 0
+        public var storeFailures = 0
+    }
+
+    /// A service analysing with `analyzer` and storing into `store` (`nil`: verdicts are only logged).
+    public init(
+        analyzer: MessageAnalyzer,
+        store: (any VerdictStore)?,
+        logger: Logger,
+        queueSize: Int? = nil,
+        maximumConcurrentAnalyses: Int = 8,
+        origin: Int64 = 0
+    ) {
+        self.analyzer = analyzer
+        self.store = store
+        self.logger = logger
+        self.queue = InvestigationQueue(capacity: queueSize ?? analyzer.toolkit.settings.queueSize)
+        self.maximumConcurrentAnalyses = max(1, maximumConcurrentAnalyses)
+        self.origin = origin
+    }
+
+    /// Hands a request to the queue; never blocks (called on the event loop).
+    public func submit(_ inbound: SIPInboundMessage) {
+        self.queue.offer(inbound)
+    }
+
+    /// The queue's counters (accepted, dropped).
+    public var queueStatistics: InvestigationQueue<SIPInboundMessage>.Counters { self.queue.statistics }
+
+    /// The analysis counters.
+    public var statistics: Counters { self.counters.withLock { $0 } }
+
+    public func run() async throws {
+        await withGracefulShutdownHandler {
+            await withTaskGroup(of: Void.self) { group in
+                group.addTask { await self.housekeeping() }
+                await self.consume()
+                group.cancelAll()
+            }
+        } onGracefulShutdown: {
+            self.queue.finish()
+        }
+        await self.flushVerdicts()
+        await self.analyzer.toolkit.shutdown()
+        let queue = self.queue.statistics
+        let counters = self.statistics
+        self.logger.info(
+            "investigation stopped",
+            metadata: [
+                LogKey.accepted: "\(queue.accepted)", LogKey.dropped: "\(queue.dropped)",
+                LogKey.analysed: "\(counters.analysed)", LogKey.alerts: "\(counters.alerts)",
+                LogKey.stored: "\(counters.stored)", LogKey.storeFailures: "\(counters.storeFailures)",
+            ]
+        )
+    }
+
+    /// Reads the queue until it ends, at most ``maximumConcurrentAnalyses`` analyses at once.
+    func consume() async {
+        await withTaskGroup(of: Void.self) { group in
+            var running = 0
+            for await inbound in self.queue.stream {
+                if running >= self.maximumConcurrentAnalyses {
+                    await group.next()
+                    running -= 1
+                }
+                group.addTask { await self.process(inbound) }
+                running += 1
+            }
+        }
+    }
+
+    /// Flushes verdicts every 500 ms and the history every 30 s, until cancelled.
+    func housekeeping() async {
+        var ticks = 0
+        while !Task.isCancelled {
+            try? await Task.sleep(for: .milliseconds(500))
+            await self.flushVerdicts()
+            ticks += 1
+            if ticks % 60 == 0 { await self.analyzer.toolkit.history.flush() }
+        }
+    }
+
+    /// Analyses one request and queues its verdict for storage.
+    public func process(_ inbound: SIPInboundMessage) async {
+        let arrival = inbound.arrival
+        let message = inbound.message
+        let source = arrival.remote.ipAddress ?? "?"
+        let target = arrival.local.ipAddress.map { "\($0):\(arrival.local.port ?? 0)" }
+        let time = Duration.nanoseconds(max(0, arrival.nanosecondsSinceEpoch - self.origin))
+        let analysis = await self.analyzer.analyse(message, source: source, target: target, time: time)
+        let verdict = analysis.verdict
+        let record = VerdictRecord(
+            timestamp: TraceTimestamp(nanosecondsSinceEpoch: arrival.nanosecondsSinceEpoch),
+            transport: TraceTransport(rawValue: arrival.transport.rawValue) ?? .udp,
+            source: TraceEndpoint(address: source, port: UInt16(clamping: arrival.remote.port ?? 0)),
+            method: message.method?.rawValue,
+            callID: message.callID,
+            cseqNumber: message.cseq.map { Int64($0.sequence) },
+            cseqMethod: message.cseq?.method.rawValue,
+            belief: zip(verdict.states, verdict.belief).map { VerdictRecord.NamedBelief(state: $0, belief: $1) },
+            winner: verdict.winnerName,
+            winnerBelief: verdict.belief[verdict.winner],
+            alert: analysis.alert,
+            explanationJSON: VerdictRenderer.explanationJSON(verdict),
+            attackLabelsJSON: VerdictRenderer.labelsJSON(analysis.labels),
+            investigationJSON: analysis.investigationJSON
+        )
+        self.counters.withLock {
+            $0.analysed += 1
+            if analysis.alert { $0.alerts += 1 }
+        }
+        if analysis.alert {
+            self.logger.warning(
+                "verdict alert",
+                metadata: [
+                    LogKey.source: "\(source)",
+                    LogKey.method: "\(Self.escaped(message.method?.rawValue ?? "?"))",
+                    LogKey.callID: "\(Self.escaped(message.callID ?? ""))",
+                    LogKey.winner: "\(verdict.winnerName)",
+                    LogKey.belief: "\(VerdictRenderer.fixed(verdict.belief[verdict.winner]))",
+                    LogKey.attacks: "\(analysis.labels.map(\.kind.rawValue).joined(separator: ","))",
+                ]
+            )
+        }
+        let batch: [VerdictRecord]? = self.pending.withLock { pending in
+            pending.append(record)
+            guard pending.count >= 64 else { return nil }
+            defer { pending.removeAll(keepingCapacity: true) }
+            return pending
+        }
+        if let batch { await self.write(batch) }
+    }
+
+    func flushVerdicts() async {
+        let batch = self.pending.withLock { pending in
+            defer { pending.removeAll(keepingCapacity: true) }
+            return pending
+        }
+        if !batch.isEmpty { await self.write(batch) }
+    }
+
+    func write(_ batch: [VerdictRecord]) async {
+        guard let store = self.store else { return }
+        do {
+            try await store.appendVerdicts(batch)
+            self.counters.withLock { $0.stored += batch.count }
+        } catch {
+            self.counters.withLock { $0.storeFailures += batch.count }
+            self.logger.error("verdict store failed", metadata: [LogKey.error: "\(error)"])
+        }
+    }
+
+    /// Attacker text for log metadata: at most 64 characters, control bytes escaped.
+    static func escaped(_ text: String) -> String {
+        ReportRenderer.escapeText(String(text.prefix(64)))
+    }
+
+    /// The metadata keys of the service's log lines.
+    enum LogKey {
+        static let source = "honeyphone.verdict.source"
+        static let method = "honeyphone.verdict.method"
+        static let callID = "honeyphone.verdict.call_id"
+        static let winner = "honeyphone.verdict.winner"
+        static let belief = "honeyphone.verdict.belief"
+        static let attacks = "honeyphone.verdict.attacks"
+        static let accepted = "honeyphone.investigation.accepted"
+        static let dropped = "honeyphone.investigation.dropped"
+        static let analysed = "honeyphone.investigation.analysed"
+        static let alerts = "honeyphone.investigation.alerts"
+        static let stored = "honeyphone.investigation.stored"
+        static let storeFailures = "honeyphone.investigation.store_failures"
+        static let error = "honeyphone.investigation.error"
+    }
+}

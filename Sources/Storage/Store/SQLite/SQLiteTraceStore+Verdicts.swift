@@ -1,0 +1,150 @@
+import Foundation
+import GRDB
+
+// The `verdict` table of migration v2 (see ``SQLiteTraceStore/migrator``). Every value is a bound argument.
+extension SQLiteTraceStore: VerdictStore {
+    static let insertVerdictSQL = """
+        INSERT INTO verdict (
+            time_ns, transport, source_address, source_port, method, call_id, cseq_number, cseq_method,
+            belief_json, winner, winner_belief, alert, explanation_json, attack_labels_json, investigation_json
+        ) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+        """
+
+    static let selectVerdictSQL = """
+        SELECT id, time_ns, transport, source_address, source_port, method, call_id, cseq_number, cseq_method,
+            belief_json, winner, winner_belief, alert, explanation_json, attack_labels_json, investigation_json
+        FROM verdict
+        """
+
+    /// Stores `records` in one transaction.
+    public func appendVerdicts(_ records: [VerdictRecord]) async throws {
+        if records.isEmpty { return }
+        try await self.verdictAccess("append verdicts") {
+            try await self.writer.write { db in
+                let insert = try db.cachedStatement(sql: Self.insertVerdictSQL)
+                for record in records {
+                    let arguments: [(any DatabaseValueConvertible)?] = [
+                        record.timestamp.nanosecondsSinceEpoch, record.transport.rawValue, record.source.address,
+                        Int(record.source.port), record.method, record.callID, record.cseqNumber, record.cseqMethod,
+                        Self.beliefJSON(record.belief), record.winner, record.winnerBelief, record.alert,
+                        record.explanationJSON, record.attackLabelsJSON, record.investigationJSON,
+                    ]
+                    try insert.execute(arguments: StatementArguments(arguments))
+                }
+            }
+        }
+    }
+
+    /// The verdicts matching the filters, with ``VerdictRecord/id`` set.
+    public func verdicts(
+        since: TraceTimestamp?,
+        callID: String?,
+        limit: Int,
+        newestFirst: Bool
+    ) async throws
+        -> [VerdictRecord]
+    {
+        var clauses: [String] = []
+        var values: [(any DatabaseValueConvertible)?] = []
+        if let since {
+            clauses.append("time_ns >= ?")
+            values.append(since.nanosecondsSinceEpoch)
+        }
+        if let callID {
+            clauses.append("call_id = ?")
+            values.append(callID)
+        }
+        let direction = newestFirst ? "DESC" : "ASC"
+        let whereSQL = clauses.isEmpty ? "" : " WHERE " + clauses.joined(separator: " AND ")
+        let sql = "\(Self.selectVerdictSQL)\(whereSQL) ORDER BY time_ns \(direction), id \(direction) LIMIT ?"
+        values.append(max(0, limit))
+        let arguments = StatementArguments(values)
+        return try await self.verdictAccess("query verdicts") {
+            try await self.writer.read { db in
+                try Row.fetchAll(db, sql: sql, arguments: arguments).map(Self.decodeVerdict)
+            }
+        }
+    }
+
+    /// How many verdicts are stored.
+    public func verdictCount() async throws -> Int {
+        try await self.verdictAccess("count verdicts") {
+            try await self.writer.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM verdict") ?? 0 }
+        }
+    }
+
+    /// `{"states":["Normal",...],"belief":[0.8,...]}`: ordered, and each double written in its shortest
+    /// round-trip form so that it reads back equal.
+    static func beliefJSON(_ belief: [VerdictRecord.NamedBelief]) -> String {
+        func quoted(_ text: String) -> String {
+            var result = "\""
+            for scalar in text.unicodeScalars {
+                switch scalar {
+                case "\"": result += "\\\""
+                case "\\": result += "\\\\"
+                default:
+                    if scalar.value < 0x20 {
+                        result += "\\u00" + (scalar.value < 0x10 ? "0" : "") + String(scalar.value, radix: 16)
+                    } else {
+                        result.unicodeScalars.append(scalar)
+                    }
+                }
+            }
+            return result + "\""
+        }
+        let states = belief.map { quoted($0.state) }.joined(separator: ",")
+        let values = belief.map { $0.belief.isFinite ? "\($0.belief)" : "0" }.joined(separator: ",")
+        return "{\"states\":[\(states)],\"belief\":[\(values)]}"
+    }
+
+    private struct BeliefJSON: Decodable {
+        var states: [String]
+        var belief: [Double]
+    }
+
+    static func decodeVerdict(_ row: Row) throws -> VerdictRecord {
+        let id = Int64.fromDatabaseValue(row[0])
+        guard let id, let time = Int64.fromDatabaseValue(row[1]),
+            let transportText = String.fromDatabaseValue(row[2]),
+            let transport = TraceTransport(rawValue: transportText),
+            let address = String.fromDatabaseValue(row[3]), let port = Int.fromDatabaseValue(row[4]),
+            let portValue = UInt16(exactly: port), let beliefText = String.fromDatabaseValue(row[9]),
+            let parsed = try? JSONDecoder().decode(BeliefJSON.self, from: Data(beliefText.utf8)),
+            parsed.states.count == parsed.belief.count,
+            let winner = String.fromDatabaseValue(row[10]), let winnerBelief = Double.fromDatabaseValue(row[11]),
+            let alert = Bool.fromDatabaseValue(row[12]), let explanation = String.fromDatabaseValue(row[13]),
+            let labels = String.fromDatabaseValue(row[14]), let investigation = String.fromDatabaseValue(row[15])
+        else { throw StorageError.corruptRecord("verdict", id: id) }
+        var record = VerdictRecord(
+            timestamp: TraceTimestamp(nanosecondsSinceEpoch: time),
+            transport: transport,
+            source: TraceEndpoint(address: address, port: portValue),
+            method: String.fromDatabaseValue(row[5]),
+            callID: String.fromDatabaseValue(row[6]),
+            cseqNumber: Int64.fromDatabaseValue(row[7]),
+            cseqMethod: String.fromDatabaseValue(row[8]),
+            belief: zip(parsed.states, parsed.belief).map { VerdictRecord.NamedBelief(state: $0, belief: $1) },
+            winner: winner,
+            winnerBelief: winnerBelief,
+            alert: alert,
+            explanationJSON: explanation,
+            attackLabelsJSON: labels,
+            investigationJSON: investigation
+        )
+        record.id = id
+        return record
+    }
+
+    /// Runs a database access, turning driver errors into ``StorageError`` (cancellation passes through).
+    private func verdictAccess<T>(_ operation: String, _ body: () async throws -> T) async throws -> T {
+        do {
+            return try await body()
+        } catch let error as StorageError {
+            throw error
+        } catch let error as CancellationError {
+            throw error
+        } catch {
+            throw StorageError.databaseFailure(operation, error)
+        }
+    }
+}
