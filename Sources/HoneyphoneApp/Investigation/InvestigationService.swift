@@ -27,6 +27,8 @@ public final class InvestigationService: Service, Sendable {
     let origin: Int64
     let pending = Mutex<[VerdictRecord]>([])
     let counters = Mutex(Counters())
+    /// One alert log line per source and verdict per minute (every alert is still stored).
+    let alertThrottle = Mutex(AlertThrottle())
 
     /// What the service did.
     public struct Counters: Sendable, Hashable {
@@ -143,10 +145,14 @@ public final class InvestigationService: Service, Sendable {
             $0.analysed += 1
             if analysis.alert { $0.alerts += 1 }
         }
-        if analysis.alert {
+        let throttle = analysis.alert
+            ? self.alertThrottle.withLock { $0.shouldLog(source + " " + verdict.winnerName, now: arrival.nanosecondsSinceEpoch) }
+            : (log: false, suppressed: 0)
+        if throttle.log {
             self.logger.warning(
                 "verdict alert",
                 metadata: [
+                    LogKey.suppressed: "\(throttle.suppressed)",
                     LogKey.source: "\(source)",
                     LogKey.method: "\(Self.escaped(message.method?.rawValue ?? "?"))",
                     LogKey.callID: "\(Self.escaped(message.callID ?? ""))",
@@ -197,6 +203,7 @@ public final class InvestigationService: Service, Sendable {
         static let winner = "honeyphone.verdict.winner"
         static let belief = "honeyphone.verdict.belief"
         static let attacks = "honeyphone.verdict.attacks"
+        static let suppressed = "honeyphone.verdict.alerts_not_logged"
         static let accepted = "honeyphone.investigation.accepted"
         static let dropped = "honeyphone.investigation.dropped"
         static let analysed = "honeyphone.investigation.analysed"
