@@ -28,6 +28,18 @@ let package = Package(
             name: "sip-flood",
             path: "Benchmarks/SIPFlood"
         ),
+        // The inference engine's verdict for a message with five hosts (target ≤ 5 µs).
+        .executableTarget(
+            name: "InferenceBenchmarks",
+            dependencies: [
+                .product(name: "Benchmark", package: "benchmark"),
+                .product(name: "Inference", package: "honeyphone"),
+            ],
+            path: "Benchmarks/InferenceBenchmarks",
+            plugins: [
+                .plugin(name: "BenchmarkPlugin", package: "benchmark")
+            ]
+        ),
         .executableTarget(
             name: "SIPParserBenchmarks",
             dependencies: [

@@ -10,7 +10,10 @@ struct Honeyphone: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "honeyphone",
         abstract: "A SIP/VoIP honeypot that answers like a phone, records everything and explains every caller.",
-        subcommands: [Run.self, Status.self, Traces.self, Parse.self, Investigate.self, Classify.self, Model.self]
+        subcommands: [
+            Run.self, Status.self, Traces.self, Parse.self, Investigate.self, Classify.self, Model.self, Learn.self,
+            Evaluate.self,
+        ]
     )
 }
 

@@ -145,8 +145,11 @@ public final class InvestigationService: Service, Sendable {
             $0.analysed += 1
             if analysis.alert { $0.alerts += 1 }
         }
-        let throttle = analysis.alert
-            ? self.alertThrottle.withLock { $0.shouldLog(source + " " + verdict.winnerName, now: arrival.nanosecondsSinceEpoch) }
+        let throttle =
+            analysis.alert
+            ? self.alertThrottle.withLock {
+                $0.shouldLog(source + " " + verdict.winnerName, now: arrival.nanosecondsSinceEpoch)
+            }
             : (log: false, suppressed: 0)
         if throttle.log {
             self.logger.warning(
