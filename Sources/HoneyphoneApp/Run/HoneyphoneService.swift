@@ -119,7 +119,7 @@ public final class HoneyphoneService: Service, Sendable {
     func writeStatus() async {
         let stack = self.stack
         guard
-            let snapshot = try? await stack.eventLoop.submit({
+            var snapshot = try? await stack.eventLoop.submit({
                 StatusSnapshot(
                     identity: self.environment.identity,
                     pid: Int(getpid()),
@@ -135,10 +135,20 @@ public final class HoneyphoneService: Service, Sendable {
                     grantedReceiveBuffers: stack.transport.statistics.grantedReceiveBuffers,
                     openConnections: stack.transport.statistics.openConnections,
                     refusedConnections: stack.transport.statistics.connectionsRefusedTotal
-                        + stack.transport.statistics.connectionsRefusedPerSource
+                        + stack.transport.statistics.connectionsRefusedPerSource,
+                    kernelUDPDrops: nil
                 )
             }).get()
         else { return }
+        // /proc is read off the event loop.
+        let udpSockets = snapshot.listening.compactMap { line -> (address: String, port: Int)? in
+            let parts = line.split(separator: " ")
+            guard parts.count == 2, parts[0] == "udp", let colon = parts[1].lastIndex(of: ":"),
+                let port = Int(parts[1][parts[1].index(after: colon)...])
+            else { return nil }
+            return (address: String(parts[1][..<colon]), port: port)
+        }
+        snapshot.kernelUDPDrops = KernelUDPDrops.count(boundTo: udpSockets)
         snapshot.write(to: self.statusPath)
     }
 

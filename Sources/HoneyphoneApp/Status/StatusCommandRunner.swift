@@ -38,6 +38,9 @@ public struct StatusCommandRunner: Sendable {
         print(
             "dialogs: \(snapshot.dialogs), transactions: \(snapshot.transactions), connections: \(snapshot.openConnections) open, \(snapshot.refusedConnections) refused"
         )
+        if let drops = snapshot.kernelUDPDrops {
+            print("kernel: \(drops) datagram(s) dropped at the UDP sockets (receive buffer full)")
+        }
         let t = snapshot.traces
         print(
             "traces: submitted \(t.submitted), written \(t.written), dropped \(t.dropped), failed \(t.failed), pending \(t.pending)"

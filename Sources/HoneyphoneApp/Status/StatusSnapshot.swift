@@ -33,6 +33,8 @@ public struct StatusSnapshot: Codable, Sendable {
     public var grantedReceiveBuffers: [Int]
     public var openConnections: Int
     public var refusedConnections: Int
+    /// Datagrams the kernel dropped at the honeypot's UDP sockets (receive buffer full); `nil` if unknown.
+    public var kernelUDPDrops: Int?
 
     /// Writes the snapshot as JSON, atomically (a temporary file renamed).
     func write(to path: String) {
