@@ -100,6 +100,8 @@ let package = Package(
                 .product(name: "NIOPosix", package: "swift-nio"),
             ]
         ),
+        // The bounded, loopback-only SIP load generator of Benchmarks/flood.sh.
+        .executableTarget(name: "sip-flood"),
         // A probe for network-namespace tests: prints JSON of a traceroute or port check for HOST PORT.
         .executableTarget(
             name: "recon-probe",

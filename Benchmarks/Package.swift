@@ -23,11 +23,6 @@ let package = Package(
         ),
     ],
     targets: [
-        // The load generator of flood.sh: bounded, loopback only, no dependencies.
-        .executableTarget(
-            name: "sip-flood",
-            path: "Benchmarks/SIPFlood"
-        ),
         // The inference engine's verdict for a message with five hosts (target ≤ 5 µs).
         .executableTarget(
             name: "InferenceBenchmarks",

@@ -4,7 +4,7 @@
 #   Benchmarks/flood.sh [HONEYPHONE_BINARY]     (default: builds ../ in release and uses it)
 #
 # 1. OPTIONS flood: OPTIONS_COUNT requests (default 200,000) at OPTIONS_RATE/s (default 20,000) from a second
-#    process (sip-flood). Reports requests answered, the kernel's UDP receive-buffer drops during the run, and
+#    process (sip-flood, Sources/sip-flood). Reports requests answered, the kernel's UDP receive-buffer drops during the run, and
 #    the honeypot's CPU time per request (utime+stime from /proc, every message stored in SQLite).
 # 2. INVITE flood: INVITE_COUNT INVITEs (default 1,000,000) with random Call-IDs at INVITE_RATE/s (default
 #    20,000). Samples the honeypot's RSS every 2 s and reports the series, the live transactions and dialogs
@@ -17,14 +17,14 @@ IP=127.0.0.62 PORT=5070
 OPTIONS_COUNT=${OPTIONS_COUNT:-200000} OPTIONS_RATE=${OPTIONS_RATE:-20000}
 INVITE_COUNT=${INVITE_COUNT:-1000000} INVITE_RATE=${INVITE_RATE:-20000}
 cd "$HERE"
+(cd .. && swift build -c release --product sip-flood >/dev/null)
+FLOOD="$(cd .. && swift build -c release --show-bin-path)/sip-flood"
 if [[ $# -ge 1 ]]; then
     HP="$(readlink -f "$1")"
 else
     (cd .. && swift build -c release --product honeyphone >/dev/null)
     HP="$(cd .. && swift build -c release --show-bin-path)/honeyphone"
 fi
-swift build -c release --scratch-path .build-bench --product sip-flood >/dev/null
-FLOOD="$(swift build -c release --scratch-path .build-bench --show-bin-path)/sip-flood"
 WORK="$(mktemp -d /tmp/honeyphone-flood.XXXXXX)"
 cat >"$WORK/env" <<ENV
 identity: honeyphone-flood

@@ -30,14 +30,13 @@ extension UserAgentCore {
         if method != .cancel && !persona.allows(method.rawValue) {
             return Rejection(status: method.isKnown ? 405 : 501, reason: nil, headers: [.init("Allow", persona.allow)])
         }
-        if let status = self.configuration.unknownUserStatus, request.to?.tag == nil,
+        if let status = self.configuration.unknownUserStatus, context.toTag == nil,
             let user = context.uri?.user, self.configuration.personaByUser[user] == nil
         {
             return Rejection(status: status, reason: nil)
         }
         // §8.2.2.2: merged requests (a fork that reached us twice).
-        if request.to?.tag == nil, let fromTag = request.from?.tag, let callID = request.callID, let cseq = request.cseq
-        {
+        if context.toTag == nil, let fromTag = context.fromTag, let callID = request.callID, let cseq = request.cseq {
             let merge = MergeKey(fromTag: fromTag, callID: callID, cseq: cseq.sequence, method: cseq.method.rawValue)
             if let existing = self.serving[merge], existing != context.key {
                 return Rejection(status: 482, reason: nil)

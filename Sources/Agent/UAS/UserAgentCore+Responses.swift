@@ -23,7 +23,7 @@ extension UserAgentCore {
         var firstVia = true
         let copiesRecordRoute =
             (101..<300).contains(status) && (request.method == .invite || request.method == .subscribe)
-        let tag = request.to?.tag == nil && status != 100 ? (toTag ?? persona.makeTag(using: &self.rng)) : nil
+        let tag = context.toTag == nil && status != 100 ? (toTag ?? persona.makeTag(using: &self.rng)) : nil
         for field in request.headerFields {
             switch field.name {
             case .via:

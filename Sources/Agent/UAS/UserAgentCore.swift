@@ -127,7 +127,7 @@ public struct UserAgentCore: Sendable {
                 )
             ]
         }
-        if request.to?.tag != nil {
+        if context.toTag != nil {
             return self.receivedInDialog(context)
         }
         let method = request.method ?? .options
@@ -167,6 +167,9 @@ struct RequestContext {
     let firstVia: String?
     /// The Request-URI, parsed once.
     var uri: SIPURI?
+    /// The To and From tags, parsed once (a name-address parse is the costliest read of a request).
+    let toTag: String?
+    let fromTag: String?
 
     init(
         request: SIPMessage,
@@ -182,5 +185,7 @@ struct RequestContext {
         self.persona = persona
         self.firstVia = firstVia
         self.uri = uri ?? request.requestURI
+        self.toTag = request.toSummary?.tag
+        self.fromTag = request.fromSummary?.tag
     }
 }

@@ -103,10 +103,13 @@ public struct SIPMessageBuilder: Sendable, Hashable {
 
     /// Writes `text` with CR, LF and NUL (and, where `space` is false, SP and HTAB) replaced by safe bytes.
     private static func writeInert(_ text: String, into buffer: inout ByteBuffer, space: Bool) {
-        var clean = true
-        for b in text.utf8 where b == .cr || b == .lf || b == .nul || (!space && (b == .sp || b == .htab)) {
-            clean = false
-            break
+        var text = text
+        // Scan the contiguous UTF-8 once; only text with a control byte takes the byte-by-byte path below.
+        let clean = text.withUTF8 { bytes in
+            for b in bytes where b <= .sp {
+                if b == .cr || b == .lf || b == .nul || (!space && (b == .sp || b == .htab)) { return false }
+            }
+            return true
         }
         if clean {
             buffer.writeString(text)

@@ -24,9 +24,9 @@ extension TraceRecord {
         registrationID: String? = nil
     ) {
         let raw = message.bytes.getBytes(at: message.bytes.readerIndex, length: message.bytes.readableBytes) ?? []
-        let from = message.from
-        let to = message.to
-        let contact: String? = message.isContactWildcard ? "*" : message.contacts.first?.uriText
+        let from = message.fromSummary
+        let to = message.toSummary
+        let contact: String? = message.isContactWildcard ? "*" : message.firstContactSummary?.uriText
         let cseq = message.cseq
         let summary: TraceSummary
         if message.isRequest {
