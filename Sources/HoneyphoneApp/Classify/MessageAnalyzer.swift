@@ -71,6 +71,18 @@ public final class MessageAnalyzer: Sendable {
         )
     }
 
+    /// Counts a request for the attack labels without analysing it (a coalesced repeat of a flood).
+    public func observe(_ message: SIPMessage, source: String, target: String?, time: Duration) {
+        let summary = MessageEvidence.requestSummary(
+            message,
+            sdp: MessageEvidence.sdp(of: message),
+            source: source,
+            target: target,
+            time: time
+        )
+        self.labeller.withLock { _ = $0.observe(summary) }
+    }
+
     /// Whether `Suspicious` or `Crafted` reached `threshold`.
     public static func isAlert(_ verdict: Verdict, threshold: Double) -> Bool {
         zip(verdict.states, verdict.belief).contains { state, belief in

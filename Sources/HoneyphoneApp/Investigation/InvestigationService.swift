@@ -29,6 +29,8 @@ public final class InvestigationService: Service, Sendable {
     let counters = Mutex(Counters())
     /// One alert log line per source and verdict per minute (every alert is still stored).
     let alertThrottle = Mutex(AlertThrottle())
+    /// One analysis per source, method and User-Agent per second for everything but INVITE.
+    let coalescer = Mutex(VerdictCoalescer())
 
     /// What the service did.
     public struct Counters: Sendable, Hashable {
@@ -123,33 +125,52 @@ public final class InvestigationService: Service, Sendable {
         let source = arrival.remote.ipAddress ?? "?"
         let target = arrival.local.ipAddress.map { "\($0):\(arrival.local.port ?? 0)" }
         let time = Duration.nanoseconds(max(0, arrival.nanosecondsSinceEpoch - self.origin))
-        let analysis = await self.analyzer.analyse(message, source: source, target: target, time: time)
-        let verdict = analysis.verdict
+        let now = arrival.nanosecondsSinceEpoch
+        let key = VerdictCoalescer.key(source: source, method: message.method?.rawValue, userAgent: message.userAgent)
+        let template: VerdictCoalescer.Template
+        if let key, let cached = self.coalescer.withLock({ $0.template(for: key, now: now) }) {
+            // A flood's repeat: count it for the attack labels, reuse the verdict.
+            self.analyzer.observe(message, source: source, target: target, time: time)
+            template = cached
+        } else {
+            let analysis = await self.analyzer.analyse(message, source: source, target: target, time: time)
+            let verdict = analysis.verdict
+            template = VerdictCoalescer.Template(
+                at: now,
+                belief: zip(verdict.states, verdict.belief).map { VerdictRecord.NamedBelief(state: $0, belief: $1) },
+                winner: verdict.winnerName,
+                winnerBelief: verdict.belief[verdict.winner],
+                alert: analysis.alert,
+                explanationJSON: VerdictRenderer.explanationJSON(verdict),
+                attackLabelsJSON: VerdictRenderer.labelsJSON(analysis.labels),
+                investigationJSON: analysis.investigationJSON,
+                attacks: analysis.labels.map(\.kind.rawValue).joined(separator: ",")
+            )
+            if let key { self.coalescer.withLock { $0.remember(template, for: key) } }
+        }
         let record = VerdictRecord(
-            timestamp: TraceTimestamp(nanosecondsSinceEpoch: arrival.nanosecondsSinceEpoch),
+            timestamp: TraceTimestamp(nanosecondsSinceEpoch: now),
             transport: TraceTransport(rawValue: arrival.transport.rawValue) ?? .udp,
             source: TraceEndpoint(address: source, port: UInt16(clamping: arrival.remote.port ?? 0)),
             method: message.method?.rawValue,
             callID: message.callID,
             cseqNumber: message.cseq.map { Int64($0.sequence) },
             cseqMethod: message.cseq?.method.rawValue,
-            belief: zip(verdict.states, verdict.belief).map { VerdictRecord.NamedBelief(state: $0, belief: $1) },
-            winner: verdict.winnerName,
-            winnerBelief: verdict.belief[verdict.winner],
-            alert: analysis.alert,
-            explanationJSON: VerdictRenderer.explanationJSON(verdict),
-            attackLabelsJSON: VerdictRenderer.labelsJSON(analysis.labels),
-            investigationJSON: analysis.investigationJSON
+            belief: template.belief,
+            winner: template.winner,
+            winnerBelief: template.winnerBelief,
+            alert: template.alert,
+            explanationJSON: template.explanationJSON,
+            attackLabelsJSON: template.attackLabelsJSON,
+            investigationJSON: template.investigationJSON
         )
         self.counters.withLock {
             $0.analysed += 1
-            if analysis.alert { $0.alerts += 1 }
+            if template.alert { $0.alerts += 1 }
         }
         let throttle =
-            analysis.alert
-            ? self.alertThrottle.withLock {
-                $0.shouldLog(source + " " + verdict.winnerName, now: arrival.nanosecondsSinceEpoch)
-            }
+            template.alert
+            ? self.alertThrottle.withLock { $0.shouldLog(source + " " + template.winner, now: now) }
             : (log: false, suppressed: 0)
         if throttle.log {
             self.logger.warning(
@@ -159,9 +180,9 @@ public final class InvestigationService: Service, Sendable {
                     LogKey.source: "\(source)",
                     LogKey.method: "\(Self.escaped(message.method?.rawValue ?? "?"))",
                     LogKey.callID: "\(Self.escaped(message.callID ?? ""))",
-                    LogKey.winner: "\(verdict.winnerName)",
-                    LogKey.belief: "\(VerdictRenderer.fixed(verdict.belief[verdict.winner]))",
-                    LogKey.attacks: "\(analysis.labels.map(\.kind.rawValue).joined(separator: ","))",
+                    LogKey.winner: "\(template.winner)",
+                    LogKey.belief: "\(VerdictRenderer.fixed(template.winnerBelief))",
+                    LogKey.attacks: "\(template.attacks)",
                 ]
             )
         }
