@@ -107,6 +107,15 @@ let package = Package(
             name: "recon-probe",
             dependencies: ["Recon"]
         ),
+        // The test services of Tests/ReconLab: a WHOIS server over a small object file and an .mmdb builder.
+        .executableTarget(
+            name: "recon-lab",
+            dependencies: [
+                "Recon", "ReconTestSupport",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+            ]
+        ),
         // Fakes for Recon tests: DNS server (UDP + TCP), WHOIS server, SIP responder, MMDB writer, manual clock.
         .target(
             name: "ReconTestSupport",

@@ -18,8 +18,12 @@ public final class FakeSIPResponder: Sendable {
     let count = Mutex(0)
     let channels = Mutex<[any Channel]>([])
 
+    let lines = Mutex<[String]>([])
+
     /// The number of requests received.
     public var requestsReceived: Int { self.count.withLock { $0 } }
+    /// The request lines received, in order.
+    public var requestLines: [String] { self.lines.withLock { $0 } }
 
     init(port: Int, status: String, extraHeaders: [String], toTag: String, proxyDepth: Int, silent: Bool) {
         self.port = port
@@ -75,6 +79,9 @@ public final class FakeSIPResponder: Sendable {
     /// The answer to `request` (text), or `nil` when silent.
     func answer(to request: String) -> String? {
         self.count.withLock { $0 += 1 }
+        if let line = request.split(separator: "\r\n", maxSplits: 1).first {
+            self.lines.withLock { $0.append(String(line.prefix(256))) }
+        }
         guard !self.silent else { return nil }
         var copied: [String] = []
         var maxForwards = 70

@@ -112,6 +112,6 @@ public struct ClassifyCommandRunner: Sendable {
             + ReportRenderer.jsonString(input.source) + ",\"callID\":"
             + (input.message.callID.map(ReportRenderer.jsonString) ?? "null") + ",\"alert\":\(analysis.alert)"
             + ",\"verdict\":" + VerdictRenderer.explanationJSON(analysis.verdict) + ",\"attacks\":"
-            + VerdictRenderer.labelsJSON(analysis.labels) + "}"
+            + VerdictRenderer.labelsJSON(analysis.labels) + ",\"investigation\":" + analysis.investigationJSON + "}"
     }
 }

@@ -44,6 +44,8 @@ public struct InvestigationReport: Sendable {
     public var fromLocation: Lookup<[SIPTarget]>?
     /// The passive fingerprint of the message.
     public var passiveFingerprint: [FingerprintMatch]
+    /// ENUM (RFC 6116) of the global numbers in From, To and P-Asserted-Identity.
+    public var numbers: [NumberReport] = []
     /// Hosts dropped by the list cap, and host texts rejected as invalid.
     public var droppedHosts: Int
     /// See ``droppedHosts``.

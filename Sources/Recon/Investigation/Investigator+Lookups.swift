@@ -1,6 +1,7 @@
 extension Investigator {
     /// Runs every lookup for one host: DNS first (a name needs its address), then the rest concurrently.
-    func lookUp(_ target: InterrogationTarget) async -> HostFindings {
+    /// `via` is the next SIP hop for the Max-Forwards traceroute (`nil`: straight to the host).
+    func lookUp(_ target: InterrogationTarget, via: (address: IPAddress, port: Int)? = nil) async -> HostFindings {
         let configuration = self.configuration
         let addresses: Lookup<[IPAddress]>
         if let literal = target.address {
@@ -33,7 +34,11 @@ extension Investigator {
         }
         async let maxForwards = self.probe(isDomainOnly ? nil : address, port: target.sipPorts.first, "traceroute-sip")
         {
-            await $0.hopCountByMaxForwards(to: $1, port: $2)
+            prober,
+            host,
+            port in
+            let route = via.flatMap { hop in hop.address == host ? nil : hop }
+            return await prober.hopCountByMaxForwards(to: host, port: port, via: route)
         }
         return await HostFindings(
             addresses: addresses,

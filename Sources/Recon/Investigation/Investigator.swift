@@ -48,29 +48,39 @@ public final class Investigator: Sendable {
             )
         )
         let targets = list.targets
+        // The SIP route back to the other hosts starts at the signalling source (the top Via, the hop that
+        // sent the message): the Max-Forwards traceroute to every other host goes through it.
+        let nextHop: (address: IPAddress, port: Int)? = targets.first { $0.roles.contains(.signalingSource) }
+            .flatMap { source in source.address.map { ($0, source.sipPorts.first ?? 5060) } }
+        async let numbers = self.numberReports(message)
         let findings: [HostFindings] = await withTaskGroup(of: (Int, HostFindings).self) { group in
             for (index, target) in targets.enumerated() {
-                group.addTask { (index, await self.findingsWithinDeadline(for: target)) }
+                let via = target.roles.contains(.signalingSource) ? nil : nextHop
+                group.addTask { (index, await self.findingsWithinDeadline(for: target, via: via)) }
             }
             var results = [HostFindings?](repeating: nil, count: targets.count)
             for await (index, value) in group { results[index] = value }
             return results.map { $0! }
         }
+        let originator = message.vias.last.flatMap { InterrogationList.canonicalHost($0.host.text) }
         var hosts: [HostReport] = []
         for (target, found) in zip(targets, findings) {
             let history =
                 self.configuration.history?.recordSighting(of: target.host)
                 ?? Lookup(.unknown(.notConfigured("no history store")), provenance: self.localProvenance("history"))
-            let producedMessage = target.roles.contains(.signalingSource) || target.roles.contains(.contact)
+            // The message's own shape describes the user agent that wrote it: the Contact host and the host of
+            // the bottom Via (the originator). Proxies on the way (the other Vias) are fingerprinted actively.
+            let producedMessage = target.roles.contains(.contact) || target.host == originator
             let fingerprint =
                 producedMessage
                 ? passive : Lookup(.unknown(.notFound("not the message's source")), provenance: passive.provenance)
             hosts.append(HostReport(target: target, findings: found, passiveFingerprint: fingerprint, history: history))
         }
-        return InvestigationReport(
+        return await InvestigationReport(
             hosts: hosts,
             fromLocation: location,
             passiveFingerprint: matches,
+            numbers: numbers,
             droppedHosts: list.droppedCount,
             rejectedHosts: list.rejectedCount,
             startedAt: started,
@@ -78,16 +88,54 @@ public final class Investigator: Sendable {
         )
     }
 
+    /// ENUM of the message's global numbers, in parallel, within the deadline (a number's own cache is the
+    /// DNS client's).
+    func numberReports(_ message: SIPMessage) async -> [NumberReport] {
+        let numbers = TelephoneNumber.numbers(in: message, limit: self.configuration.listLimits.maximumNumbers)
+        guard !numbers.isEmpty else { return [] }
+        guard let dns = self.configuration.dns else {
+            return numbers.map { NumberReport(number: $0, enumEntries: self.notConfiguredENUM()) }
+        }
+        let deadline = self.configuration.deadline
+        return await withTaskGroup(of: (Int, Lookup<[ENUMEntry]>).self) { group in
+            for (index, number) in numbers.enumerated() {
+                group.addTask {
+                    let lookup = await valueWithin(deadline) { await dns.enumLookup(number: number.number) }
+                    return (
+                        index,
+                        lookup
+                            ?? Lookup(
+                                .unknown(.timeout("investigation deadline \(deadline)")),
+                                provenance: self.localProvenance("enum")
+                            )
+                    )
+                }
+            }
+            var results = numbers.map { NumberReport(number: $0, enumEntries: self.notConfiguredENUM()) }
+            for await (index, lookup) in group { results[index].enumEntries = lookup }
+            return results
+        }
+    }
+
+    private func notConfiguredENUM() -> Lookup<[ENUMEntry]> {
+        Lookup(.unknown(.notConfigured("no DNS client")), provenance: self.localProvenance("enum"))
+    }
+
     /// The findings for one host: from the cache, from a run already in flight, or from a new run.
-    func findingsWithinDeadline(for target: InterrogationTarget) async -> HostFindings {
-        let key = "\(target.host)|\(target.sipPorts.first ?? 0)|\(target.rtpPorts.first ?? 0)"
+    func findingsWithinDeadline(
+        for target: InterrogationTarget,
+        via: (address: IPAddress, port: Int)? = nil
+    ) async -> HostFindings {
+        let key =
+            "\(target.host)|\(target.sipPorts.first ?? 0)|\(target.rtpPorts.first ?? 0)|"
+            + (via.map { "\($0.address):\($0.port)" } ?? "direct")
         let now = self.clock.now()
         if let cached = self.cache.withLock({ $0.lookup(key, now: now) }) {
             return cached.value.markedFromCache(at: now)
         }
         let task: Task<HostFindings, Never> = self.inFlight.withLock { running in
             if let existing = running[key] { return existing }
-            let created = Task { await self.runAndCache(target, key: key) }
+            let created = Task { await self.runAndCache(target, via: via, key: key) }
             running[key] = created
             return created
         }
@@ -99,10 +147,14 @@ public final class Investigator: Sendable {
         )
     }
 
-    private func runAndCache(_ target: InterrogationTarget, key: String) async -> HostFindings {
+    private func runAndCache(
+        _ target: InterrogationTarget,
+        via: (address: IPAddress, port: Int)?,
+        key: String
+    ) async -> HostFindings {
         let found: HostFindings
         if await self.limiter.acquire() {
-            found = await self.lookUp(target)
+            found = await self.lookUp(target, via: via)
             self.limiter.release()
             let now = self.clock.now()
             let lifetime = self.configuration.hostCacheLifetime

@@ -1,5 +1,6 @@
 extension ReportRenderer {
-    /// The report as JSON: `{"startedAt":…,"durationMs":…,"droppedHosts":…,"rejectedHosts":…,"hosts":[…]}`;
+    /// The report as JSON: `{"startedAt":…,"durationMs":…,"droppedHosts":…,"rejectedHosts":…,"hosts":[…],
+    /// "numbers":[…]}`;
     /// each host has `host`, `roles`, `sipPorts`, `rtpPorts` and one object per field with `status`
     /// (`known`/`unknown`), `value` (the rendered cell) or `reason`/`detail`, `source`, `startedAt`
     /// (ns since epoch), `durationMs`, `fromCache`.
@@ -40,7 +41,16 @@ extension ReportRenderer {
             Double(report.duration.components.attoseconds) / 1e15 + Double(report.duration.components.seconds) * 1000
         return "{\"startedAt\":\(report.startedAt.nanosecondsSinceEpoch),\"durationMs\":\(durationMs),"
             + "\"droppedHosts\":\(report.droppedHosts),\"rejectedHosts\":\(report.rejectedHosts),"
-            + "\"hosts\":[" + hosts.joined(separator: ",") + "]}"
+            + "\"hosts\":[" + hosts.joined(separator: ",") + "],\"numbers\":[" + Self.numbersJSON(report.numbers) + "]}"
+    }
+
+    /// `{"number":"+33…","roles":["from"],"enum":{field}}` per number; the ENUM value is the URIs, space-separated.
+    static func numbersJSON(_ numbers: [NumberReport]) -> String {
+        numbers.map { report in
+            "{\"number\":" + Self.jsonString(report.number.number) + ",\"roles\":["
+                + report.number.roles.map { Self.jsonString($0.rawValue) }.joined(separator: ",") + "],"
+                + Self.field("enum", report.enumEntries) { $0.map(\.uri).joined(separator: " ") } + "}"
+        }.joined(separator: ",")
     }
 
     static func matches(_ matches: [FingerprintMatch]) -> String {

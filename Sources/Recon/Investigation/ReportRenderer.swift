@@ -38,6 +38,12 @@ public enum ReportRenderer {
             },
             row("DNS") { host in
                 if host.target.address == nil {
+                    // A domain with no address of its own is valid when it publishes SIP services (SRV).
+                    if host.findings.addresses.value?.isEmpty ?? true, let services = host.findings.sipServices.value,
+                        !services.isEmpty
+                    {
+                        return "true (SRV " + services.map { "\($0.target)" }.joined(separator: " ") + ")"
+                    }
                     return Self.cell(host.findings.addresses) { $0.map(\.description).joined(separator: " ") }
                 }
                 return Self.cell(host.findings.reverseDNS) {
@@ -65,6 +71,13 @@ public enum ReportRenderer {
             for (index, cell) in row.cells.enumerated() { line += "  " + Self.pad(cell, widths[index]) }
             while line.hasSuffix(" ") { line.removeLast() }
             lines.append(line)
+        }
+        for number in report.numbers {
+            let roles = number.number.roles.map(\.rawValue).joined(separator: ",")
+            let entries = Self.cell(number.enumEntries) { $0.map(\.uri).joined(separator: " ") }
+            lines.append(
+                "ENUM " + Self.escapeText(number.number.number) + " (" + roles + "): " + Self.escapeText(entries)
+            )
         }
         return lines.joined(separator: "\n") + "\n"
     }

@@ -22,6 +22,8 @@ public struct ProbeConfiguration: Hashable, Sendable {
     public var hopCacheEntries: Int
     /// Threads of the prober's own pool for blocking socket waits (default 4).
     public var threads: Int
+    /// Longest wait for the global rate limit before a probe packet is given up as `limit` (default 3 s).
+    public var rateLimitWait: Duration
 
     /// Creates a configuration.
     public init(
@@ -35,7 +37,8 @@ public struct ProbeConfiguration: Hashable, Sendable {
         maximumAnswerBytes: Int = 65_536,
         hopCacheLifetime: Duration = .seconds(3600),
         hopCacheEntries: Int = 4096,
-        threads: Int = 4
+        threads: Int = 4,
+        rateLimitWait: Duration = .seconds(3)
     ) {
         self.answerTimeout = answerTimeout
         self.connectTimeout = connectTimeout
@@ -48,5 +51,6 @@ public struct ProbeConfiguration: Hashable, Sendable {
         self.hopCacheLifetime = hopCacheLifetime
         self.hopCacheEntries = max(1, hopCacheEntries)
         self.threads = max(1, threads)
+        self.rateLimitWait = max(.zero, rateLimitWait)
     }
 }

@@ -35,7 +35,7 @@ extension SIPProber {
     /// silence ``PortStatus/State/unverifiable``.
     public func rtpPortStatus(of address: IPAddress, port: Int) async -> Lookup<PortStatus> {
         let started = self.clock.now()
-        if let denial = self.probeGuard.authorize(address) {
+        if let denial = await self.probeGuard.authorize(address, waitingAtMost: self.configuration.rateLimitWait) {
             return Lookup(.unknown(denial), provenance: self.provenance("rtp-port", address, port, started))
         }
         let timeout = self.configuration.answerTimeout

@@ -39,7 +39,7 @@ extension SIPProber {
         maxForwards: Int = 70
     ) async -> Lookup<SIPProbeResponse> {
         let started = self.clock.now()
-        if let denial = self.probeGuard.authorize(address) {
+        if let denial = await self.probeGuard.authorize(address, waitingAtMost: self.configuration.rateLimitWait) {
             return Lookup(.unknown(denial), provenance: self.provenance("sip-tcp", address, port, started))
         }
         let channel: NIOAsyncChannel<ByteBuffer, ByteBuffer>

@@ -17,7 +17,7 @@ extension SIPProber {
         for ttl in 1...self.configuration.maximumTTL {
             let remaining = monotonic.now.duration(to: deadline)
             guard remaining > .zero else { break }
-            if let denial = self.probeGuard.authorize(address) {
+            if let denial = await self.probeGuard.authorize(address, waitingAtMost: self.configuration.rateLimitWait) {
                 return Lookup(.unknown(denial), provenance: self.provenance("traceroute-ttl", address, port, started))
             }
             let result = await self.udpExchange(
@@ -68,8 +68,16 @@ extension SIPProber {
     /// SIP-layer traceroute: OPTIONS over UDP with Max-Forwards 0, 1, 2, … (at most
     /// ``ProbeConfiguration/maximumMaxForwards``); each `483 Too Many Hops` is a proxy, the first other
     /// answer is the target. The count is the number of 483 answers. Cached like ``hopCountByTTL(to:port:)``.
-    public func hopCountByMaxForwards(to address: IPAddress, port: Int) async -> Lookup<HopCount> {
-        let key = "mf|\(address)|\(port)"
+    ///
+    /// With `via`, the requests go to that next hop (a proxy on the SIP route, e.g. the message's last
+    /// Record-Route or top Via) and their Request-URI names the target, so every proxy between counts.
+    /// `via` must pass the scope policy like the target.
+    public func hopCountByMaxForwards(
+        to address: IPAddress,
+        port: Int,
+        via: (address: IPAddress, port: Int)? = nil
+    ) async -> Lookup<HopCount> {
+        let key = "mf|\(address)|\(port)|" + (via.map { "\($0.address):\($0.port)" } ?? "direct")
         if let cached = self.cachedHopCount(key, address, port) { return cached }
         let started = self.clock.now()
         let monotonic = ContinuousClock()
@@ -78,14 +86,22 @@ extension SIPProber {
         for maxForwards in 0...self.configuration.maximumMaxForwards {
             let remaining = monotonic.now.duration(to: deadline)
             guard remaining > .zero else { break }
-            if let denial = self.probeGuard.authorize(address) {
+            // The packet goes to `via` when given: the token is taken there; the target must be in scope too.
+            if via != nil, let denial = self.probeGuard.scopeDenial(for: address) {
+                return Lookup(.unknown(denial), provenance: self.provenance("traceroute-sip", address, port, started))
+            }
+            if let denial = await self.probeGuard.authorize(
+                via?.address ?? address,
+                waitingAtMost: self.configuration.rateLimitWait
+            ) {
                 return Lookup(.unknown(denial), provenance: self.provenance("traceroute-sip", address, port, started))
             }
             let result = await self.udpExchange(
-                address: address,
-                port: port,
+                address: via?.address ?? address,
+                port: via?.port ?? port,
                 hopLimit: nil,
                 maxForwards: maxForwards,
+                requestTarget: via == nil ? nil : (address, port),
                 timeout: min(remaining, self.configuration.answerTimeout)
             )
             switch result {

@@ -18,6 +18,7 @@ extension SIPProber {
         port: Int,
         hopLimit: Int?,
         maxForwards: Int,
+        requestTarget: (address: IPAddress, port: Int)? = nil,
         timeout: Duration
     ) async -> UDPExchange {
         let ignoredLimit = self.configuration.maximumIgnoredDatagrams
@@ -27,6 +28,7 @@ extension SIPProber {
                 port: port,
                 hopLimit: hopLimit,
                 maxForwards: maxForwards,
+                requestTarget: requestTarget,
                 timeout: timeout,
                 ignoredLimit: ignoredLimit
             )
@@ -43,6 +45,7 @@ extension SIPProber {
         port: Int,
         hopLimit: Int?,
         maxForwards: Int,
+        requestTarget: (address: IPAddress, port: Int)? = nil,
         timeout: Duration,
         ignoredLimit: Int
     ) -> UDPExchange {
@@ -56,8 +59,8 @@ extension SIPProber {
             let request = SIPProbeRequest(local: local.address)
             try socket.send(
                 request.bytes(
-                    target: address,
-                    port: port,
+                    target: requestTarget?.address ?? address,
+                    port: requestTarget?.port ?? port,
                     transport: .udp,
                     local: local.address,
                     localPort: local.port,

@@ -56,7 +56,7 @@ public final class SIPProber: Sendable {
         maxForwards: Int = 70
     ) async -> Lookup<SIPProbeResponse> {
         let started = self.clock.now()
-        if let denial = self.probeGuard.authorize(address) {
+        if let denial = await self.probeGuard.authorize(address, waitingAtMost: self.configuration.rateLimitWait) {
             return Lookup(.unknown(denial), provenance: self.provenance("sip-udp", address, port, started))
         }
         let result = await self.udpExchange(
@@ -80,7 +80,7 @@ public final class SIPProber: Sendable {
     /// Opens a TCP connection and closes it.
     public func tcpConnect(to address: IPAddress, port: Int) async -> Lookup<PortStatus> {
         let started = self.clock.now()
-        if let denial = self.probeGuard.authorize(address) {
+        if let denial = await self.probeGuard.authorize(address, waitingAtMost: self.configuration.rateLimitWait) {
             return Lookup(.unknown(denial), provenance: self.provenance("tcp-connect", address, port, started))
         }
         let status: PortStatus

@@ -29,4 +29,27 @@ public final class ProbeGuard: Sendable {
         let granted = self.bucket.withLock { $0.take(packets, now: now) }
         return granted ? nil : .limit("global probe rate limit reached")
     }
+
+    /// Like ``authorize(_:packets:)``, but when the rate limit refuses, waits for the tokens (real time,
+    /// never longer than `limit`) instead of giving up at once: an investigation's probes queue behind the
+    /// global rate instead of losing fields. Scope denials are immediate.
+    public func authorize(_ address: IPAddress, packets: Int = 1, waitingAtMost limit: Duration) async -> UnknownReason?
+    {
+        if let denial = self.scope.denial(for: address) { return denial }
+        let monotonic = ContinuousClock()
+        let end = monotonic.now.advanced(by: limit)
+        while true {
+            let now = self.clock.now()
+            let (granted, delay) = self.bucket.withLock { bucket -> (Bool, Duration?) in
+                if bucket.take(packets, now: now) { return (true, nil) }
+                return (false, bucket.delay(until: packets, now: now))
+            }
+            if granted { return nil }
+            guard let delay, monotonic.now.advanced(by: delay) <= end else {
+                return .limit("global probe rate limit reached")
+            }
+            try? await Task.sleep(for: max(delay, .milliseconds(1)))
+            if Task.isCancelled { return .limit("global probe rate limit reached") }
+        }
+    }
 }

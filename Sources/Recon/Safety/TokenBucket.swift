@@ -27,4 +27,19 @@ public struct TokenBucket: Hashable, Sendable {
         self.tokens -= Double(count)
         return true
     }
+
+    /// How long from `now` until `count` tokens will be there (zero when they are), assuming nobody else
+    /// takes any; `nil` when they never will (no refill, or more than the capacity).
+    public func delay(until count: Int = 1, now: ReconInstant) -> Duration? {
+        var tokens = self.tokens
+        if let updatedAt, updatedAt < now {
+            let elapsed = updatedAt.duration(to: now)
+            let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+            tokens = min(self.capacity, tokens + seconds * self.ratePerSecond)
+        }
+        if tokens >= Double(count) { return .zero }
+        guard self.ratePerSecond > 0, Double(count) <= self.capacity else { return nil }
+        let missing = (Double(count) - tokens) / self.ratePerSecond
+        return .milliseconds(Int64((missing * 1000).rounded(.up)))
+    }
 }

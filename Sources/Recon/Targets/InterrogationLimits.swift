@@ -8,9 +8,17 @@ public struct InterrogationLimits: Hashable, Sendable {
     public var maximumPortsPerTarget: Int
     /// Most Via, Route and Record-Route values read (default 32 each).
     public var maximumHeaderValues: Int
+    /// Most telephone numbers looked up with ENUM per message (default 4).
+    public var maximumNumbers: Int
 
     /// Creates limits.
-    public init(maximumTargets: Int = 16, maximumPortsPerTarget: Int = 8, maximumHeaderValues: Int = 32) {
+    public init(
+        maximumTargets: Int = 16,
+        maximumPortsPerTarget: Int = 8,
+        maximumHeaderValues: Int = 32,
+        maximumNumbers: Int = 4
+    ) {
+        self.maximumNumbers = max(0, min(16, maximumNumbers))
         self.maximumTargets = max(1, maximumTargets)
         self.maximumPortsPerTarget = max(1, maximumPortsPerTarget)
         self.maximumHeaderValues = max(1, maximumHeaderValues)

@@ -99,4 +99,46 @@ import Testing
         #expect(json.hasPrefix("{\"startedAt\":"))
         #expect(json.contains("\"roles\":[\"A\",\"C\",\"D\"]"))
     }
+
+    @Test func globalNumbersAreLookedUpWithENUM() async throws {
+        let server = try await FakeDNSServer.start(zone: DNSClientTests.zone)
+        let dns = DNSClient(
+            configuration: DNSClientConfiguration(
+                servers: [server.server],
+                attemptTimeout: .seconds(4),
+                queryDeadline: .seconds(12)
+            )
+        )
+        let investigator = Investigator(configuration: InvestigatorConfiguration(dns: dns, deadline: .seconds(20)))
+        let text =
+            "INVITE sip:bob@192.0.2.1 SIP/2.0\r\nVia: SIP/2.0/UDP 192.0.2.2;branch=z9hG4bK1\r\n"
+            + "From: <sip:+46812345678@lab.test;user=phone>;tag=1\r\nTo: <tel:+999>\r\nCall-ID: 1@x\r\n"
+            + "CSeq: 1 INVITE\r\nMax-Forwards: 70\r\nContent-Length: 0\r\n\r\n"
+        let report = await investigator.investigate(try Fixtures.parse(text))
+        #expect(report.numbers.map(\.number.number) == ["+46812345678", "+999"])
+        #expect(report.numbers.first?.enumEntries.value?.map(\.uri) == ["sip:1001@lab.test"])
+        #expect(report.numbers.last?.enumEntries.unknownReason?.code == "nxdomain", "\(report.numbers.last?.enumEntries.unknownReason?.detail ?? "")")
+        let json = ReportRenderer.json(report)
+        #expect(
+            json.contains(
+                "\"numbers\":[{\"number\":\"+46812345678\",\"roles\":[\"from\"],\"enum\":{\"status\":\"known\""
+            )
+        )
+        #expect(ReportRenderer.text(report).contains("ENUM +46812345678 (from): sip:1001@lab.test"))
+        await server.stop()
+    }
+
+    @Test func theMessageShapeFingerprintsItsOriginatorNotTheProxies() async throws {
+        // Through two proxies: the passive fingerprint belongs to the Contact and the bottom Via only.
+        let text =
+            "INVITE sip:bob@192.0.2.1 SIP/2.0\r\nVia: SIP/2.0/UDP 192.0.2.30;branch=z9hG4bK3\r\n"
+            + "Via: SIP/2.0/UDP 192.0.2.20;branch=z9hG4bK2\r\nVia: SIP/2.0/UDP 192.0.2.10:5062;branch=z9hG4bK-1-1-0\r\n"
+            + "From: sipp <sip:sipp@192.0.2.10:5062>;tag=1SIPpTag001\r\nTo: <sip:bob@192.0.2.1>\r\n"
+            + "Call-ID: 1-1@192.0.2.10\r\nCSeq: 1 INVITE\r\nContact: <sip:sipp@192.0.2.11:5062>\r\n"
+            + "Max-Forwards: 68\r\nSubject: Performance Test\r\nContent-Length: 0\r\n\r\n"
+        let investigator = Investigator(configuration: InvestigatorConfiguration())
+        let report = await investigator.investigate(try Fixtures.parse(text))
+        let fingerprinted = report.hosts.filter { $0.passiveFingerprint.value != nil }.map(\.target.host)
+        #expect(fingerprinted == ["192.0.2.11", "192.0.2.10"])
+    }
 }

@@ -124,6 +124,33 @@ import Testing
         await prober.shutdown()
     }
 
+    @Test func maxForwardsTracerouteThroughANextHopNamesTheTargetInTheRequestURI() async throws {
+        // The responder plays the next hop: two proxies behind it before the target answers.
+        let proxy = try await FakeSIPResponder.start(proxyDepth: 2)
+        let prober = Self.makeProber()
+        let target = IPAddress("127.0.0.9")!
+        let count = await prober.hopCountByMaxForwards(to: target, port: 5062, via: (Self.loopback, proxy.port))
+        #expect(count.value?.hops == 2)
+        #expect(proxy.requestLines.count == 3)
+        #expect(proxy.requestLines.allSatisfy { $0 == "OPTIONS sip:127.0.0.9:5062 SIP/2.0" })
+        await proxy.stop()
+        await prober.shutdown()
+    }
+
+    @Test func waitingForTheRateLimitDelaysInsteadOfRefusing() async throws {
+        // 1 token, refilled at 20 per second: the second packet waits ~50 ms instead of being refused.
+        let probeGuard = ProbeGuard(scope: .loopbackOnly, packetsPerSecond: 20, burst: 1)
+        #expect(await probeGuard.authorize(Self.loopback, waitingAtMost: .seconds(5)) == nil)
+        #expect(await probeGuard.authorize(Self.loopback, waitingAtMost: .seconds(5)) == nil)
+        // A wait shorter than the refill is refused, and so is any wait without refill.
+        #expect(await probeGuard.authorize(Self.loopback, waitingAtMost: .milliseconds(1)) != nil)
+        let never = ProbeGuard(scope: .loopbackOnly, packetsPerSecond: 0, burst: 1)
+        #expect(await never.authorize(Self.loopback, waitingAtMost: .seconds(5)) == nil)
+        #expect(await never.authorize(Self.loopback, waitingAtMost: .seconds(5))?.code == "limit")
+        // Scope denials never wait.
+        #expect(await never.authorize(IPAddress("192.0.2.1")!, waitingAtMost: .seconds(5))?.code == "out-of-scope")
+    }
+
     @Test func scopeAndRateLimitStopProbesBeforeSending() async throws {
         let responder = try await FakeSIPResponder.start()
         let passive = Self.makeProber(scope: .passive)

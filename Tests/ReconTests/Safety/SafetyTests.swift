@@ -54,3 +54,17 @@ import Testing
         #expect(probeGuard.authorize(IPAddress("10.0.0.1")!)?.code == "out-of-scope")
     }
 }
+
+@Suite struct TokenBucketDelayTests {
+    @Test func delayIsTheRefillTimeOfTheMissingTokens() {
+        let clock = ManualClock()
+        var bucket = TokenBucket(capacity: 2, ratePerSecond: 4)
+        #expect(bucket.delay(until: 2, now: clock.now) == .zero)
+        _ = bucket.take(2, now: clock.now)
+        #expect(bucket.delay(until: 1, now: clock.now) == .milliseconds(250))
+        clock.advance(by: .milliseconds(100))
+        #expect(bucket.delay(until: 1, now: clock.now) == .milliseconds(150))
+        #expect(bucket.delay(until: 3, now: clock.now) == nil)
+        #expect(TokenBucket(capacity: 1, ratePerSecond: 0).delay(until: 2, now: clock.now) == nil)
+    }
+}
