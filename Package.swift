@@ -25,6 +25,7 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
         .package(url: "https://github.com/apple/swift-certificates.git", from: "1.21.1"),
         .package(url: "https://github.com/apple/swift-asn1.git", from: "1.7.4"),
+        .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
     ],
     targets: [
         // The message layer: SIP model, byte parser (datagram and stream), serializer, URIs, limits, errors.
@@ -90,7 +91,7 @@ let package = Package(
             name: "CaptureFileTestSupport",
             dependencies: ["CaptureFile", .product(name: "NIOCore", package: "swift-nio")]
         ),
-        // The investigation (paper §VI-B): DNS/ENUM/RFC 3263, WHOIS, MMDB, fingerprints, history, probes,
+        // The investigation (paper §VI-B): DNS/ENUM/RFC 3263, WHOIS and RDAP, MMDB, fingerprints, history, probes,
         // traceroutes by TTL and Max-Forwards, scope and rate limits, the Investigator.
         .target(
             name: "Recon",
@@ -98,6 +99,8 @@ let package = Package(
                 "SIPCore", "SDP",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
             ]
         ),
         // The bounded, loopback-only SIP load generator of Benchmarks/flood.sh.
@@ -114,6 +117,7 @@ let package = Package(
                 "Recon", "ReconTestSupport",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
             ]
         ),
         // Fakes for Recon tests: DNS server (UDP + TCP), WHOIS server, SIP responder, MMDB writer, manual clock.

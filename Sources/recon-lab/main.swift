@@ -17,6 +17,9 @@ import Glibc
 //       separated by blank lines; the first line names the object: `inetnum: A - B` (an IPv4 range, the
 //       smallest containing range answers), `aut-num: ASn`, `domain: NAME`. Unknown queries get
 //       `%ERROR:101: no entries found`. It exits after MAX-SECONDS (default 600) or 10,000 connections.
+//   recon-lab rdap ADDRESS PORT DB.txt [MAX-SECONDS [REDIRECT-BASE]]
+//       An RDAP server (HTTP/1.1) over the same objects: /ip/A, /autnum/N, /domain/NAME. With REDIRECT-BASE
+//       (e.g. http://127.0.0.2:8080) it is a bootstrap server: every request is redirected there (302).
 let arguments = CommandLine.arguments
 
 func fail(_ message: String) -> Never {
@@ -72,6 +75,16 @@ case "whois":
     let seconds = arguments.count > 5 ? Int64(arguments[5]) ?? 600 : 600
     let server = try await LabWHOISServer.start(host: arguments[2], port: port, database: database)
     print("recon-lab: WHOIS on \(arguments[2]):\(port), \(database.objectCount) objects, for \(seconds) s")
+    await server.run(forAtMost: .seconds(seconds), maximumConnections: 10_000)
+case "rdap":
+    guard arguments.count >= 5, let port = Int(arguments[3]) else {
+        fail("usage: recon-lab rdap ADDRESS PORT DB.txt [MAX-SECONDS [REDIRECT-BASE]]")
+    }
+    let database = LabWHOISDatabase(text: readText(arguments[4]))
+    let seconds = arguments.count > 5 ? Int64(arguments[5]) ?? 600 : 600
+    let redirect = arguments.count > 6 ? arguments[6] : nil
+    let server = try await LabRDAPServer.start(host: arguments[2], port: port, database: database, redirect: redirect)
+    print("recon-lab: RDAP on \(arguments[2]):\(port)" + (redirect.map { ", redirecting to \($0)" } ?? ""))
     await server.run(forAtMost: .seconds(seconds), maximumConnections: 10_000)
 default:
     fail("unknown command \(arguments[1])")

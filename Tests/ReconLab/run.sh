@@ -98,6 +98,8 @@ unbound-checkconf "$WORK/unbound.conf" > /dev/null || exit 1
 start unbound hp unbound -d -c "$WORK/unbound.conf"
 start whois-iana hp "$LAB" whois 127.0.0.1 43 "$HERE/whois/iana.txt" 600
 start whois-ripe hp "$LAB" whois 127.0.0.2 43 "$HERE/whois/ripe.txt" 600
+start rdap-bootstrap hp "$LAB" rdap 127.0.0.1 8080 "$HERE/whois/iana.txt" 600 http://127.0.0.2:8080
+start rdap-ripe hp "$LAB" rdap 127.0.0.2 8080 "$HERE/whois/ripe.txt" 600
 start_proxy() { # start_proxy NAME ADDRESS NEXT-HOP-TOWARDS-UNI NEXT-HOP-TOWARDS-HP ("" = the Request-URI)
     local name="$1"
     mkdir -p "$WORK/kamailio-$name"
@@ -117,8 +119,9 @@ cp "$HERE/baresip/config.in" "$WORK/baresip/config"
 cp "$HERE/baresip/accounts" "$WORK/baresip/accounts"
 start baresip uni timeout 600 baresip -f "$WORK/baresip" -t 590
 check "unbound answers on 127.0.0.1:53 in the honeypot's namespace" wait_for 15 listening hp udp 127.0.0.1:53
-check "the two WHOIS servers listen" wait_for 15 bash -c \
-    "ip netns exec hpt-hp ss -lnt | grep -q ' 127.0.0.1:43 ' && ip netns exec hpt-hp ss -lnt | grep -q ' 127.0.0.2:43 '"
+check "the two WHOIS servers and the two RDAP servers listen" wait_for 15 bash -c \
+    "ip netns exec hpt-hp ss -lnt | grep -q ' 127.0.0.1:43 ' && ip netns exec hpt-hp ss -lnt | grep -q ' 127.0.0.2:43 ' \
+    && ip netns exec hpt-hp ss -lnt | grep -q ' 127.0.0.1:8080 ' && ip netns exec hpt-hp ss -lnt | grep -q ' 127.0.0.2:8080 '"
 check "kamailio listens at proxy.loria.fr" wait_for 15 listening loria udp 152.81.144.22:5060
 check "kamailio listens at proxy.pole-nord.fr" wait_for 15 listening polenord udp 130.200.10.20:5060
 check "baresip listens at uni.pole-nord.fr" wait_for 15 listening uni udp 130.200.10.11:5060
@@ -209,6 +212,15 @@ check "ENUM (RFC 6116): +33561001234 in From gives sip:alice@pole-nord.fr" \
 check "ENUM (RFC 6116): tel:+33-3-83-59-30-00 in P-Asserted-Identity gives sip:383593000@loria.fr (regexp)" \
     jq_is "$WORK/enum.json" '.numbers[] | select(.number == "+33383593000") | .roles[0] + " " + .enum.value' \
     "asserted-identity sip:383593000@loria.fr"
+
+# --- RDAP instead of WHOIS: the bootstrap server redirects to the registry's server -----------------------
+sed -e '/^whois-server:/d' "$WORK/investigation.conf" > "$WORK/rdap.conf"
+echo "rdap-server: http://127.0.0.1:8080" >> "$WORK/rdap.conf"
+ns hp timeout 120 "$HP" investigate --investigation "$WORK/rdap.conf" --json "$HERE/table1-invite.sip" \
+    > "$WORK/rdap.json" 2> "$WORK/rdap.err"
+check "RDAP (RFC 9083): the same organisations, answered by 127.0.0.2:8080 after the bootstrap's redirect" \
+    bash -c "[[ \"\$(jq -r '[.hosts[] | .whois.value + \"@\" + .whois.source] | join(\",\")' '$WORK/rdap.json')\" == \
+'LORIA-INRIA@rdap@127.0.0.2:8080,Universite Pole nord@rdap@127.0.0.2:8080,Universite Pole nord@rdap@127.0.0.2:8080,Universite Pole nord@rdap@127.0.0.2:8080,Universite Pole nord@rdap@127.0.0.2:8080' ]]"
 
 # --- passive fingerprints of real tools: their requests as the running honeyphone stored them -------------
 mkdir -p "$WORK/data"

@@ -13,6 +13,7 @@ public struct AnalysisToolkit: Sendable {
     public let engine: VerdictEngine
     public let history: HistoryStore
     let prober: SIPProber?
+    var rdap: RDAPClient? { self.investigator.configuration.rdap }
 
     /// Builds the toolkit. `ours` are the honeypot's URIs; `defaultHistoryFile` is used when the settings name
     /// none; `environmentDNSServer` is the environment's `dns-server`, used when the settings name none.
@@ -26,7 +27,11 @@ public struct AnalysisToolkit: Sendable {
         let engine = try Self.engine(modelPath: settings.modelPath)
         var dns: DNSClient?
         var whois: WHOISClient?
+        var rdap: RDAPClient?
         if settings.probing != .off {
+            if let server = settings.rdapServer {
+                rdap = RDAPClient(configuration: RDAPClientConfiguration(baseURL: server), clock: clock)
+            }
             if let server = settings.dnsServer ?? environmentDNSServer {
                 dns = try await Self.dnsClient(server, clock: clock)
             }
@@ -55,6 +60,7 @@ public struct AnalysisToolkit: Sendable {
         let configuration = InvestigatorConfiguration(
             dns: dns,
             whois: whois,
+            rdap: rdap,
             geoDatabase: geo,
             asnDatabase: asn,
             prober: prober,
@@ -113,10 +119,11 @@ public struct AnalysisToolkit: Sendable {
         }
     }
 
-    /// Stops the prober and writes the history.
+    /// Stops the prober and the RDAP client, and writes the history.
     public func shutdown() async {
         await self.history.flush()
         await self.prober?.shutdown()
+        await self.rdap?.shutdown()
     }
 
     static func dnsClient(_ server: String, clock: ReconClock) async throws(AnalysisError) -> DNSClient {

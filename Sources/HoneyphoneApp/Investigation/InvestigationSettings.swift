@@ -12,6 +12,7 @@ public import Recon
 /// | `forbidden-networks` | comma-separated CIDR networks never probed (wins over allowed), nor used for WHOIS | none |
 /// | `dns-server` | `ADDRESS[:PORT]` (IP literal), or `system` for `/etc/resolv.conf` | none (the environment's `dns-server` when set) |
 /// | `whois-server` | `HOST[:PORT]` of the first WHOIS server (referrals are followed) | none |
+/// | `rdap-server` | `http://` or `https://` base URL of an RDAP service (RFC 9082), asked before WHOIS; redirects (bootstrap servers such as `https://rdap.org`) are followed, at most 3 | none |
 /// | `geo-database` | a MaxMind-format city/country `.mmdb` file | none |
 /// | `asn-database` | a MaxMind-format ASN `.mmdb` file | none |
 /// | `history-file` | the historical cache's file | none for the CLI, `DATA/history.tsv` for `run` |
@@ -41,6 +42,7 @@ public struct InvestigationSettings: Sendable {
     /// `nil`: none; `"system"`: resolv.conf; else `ADDRESS[:PORT]`.
     public var dnsServer: String?
     public var whoisServer: String?
+    public var rdapServer: String?
     public var geoDatabase: String?
     public var asnDatabase: String?
     public var historyFile: String?
@@ -53,7 +55,8 @@ public struct InvestigationSettings: Sendable {
 
     /// The keys of the file.
     public static let keys: Set<String> = [
-        "probing", "allowed-networks", "forbidden-networks", "dns-server", "whois-server", "geo-database",
+        "probing", "allowed-networks", "forbidden-networks", "dns-server", "whois-server", "rdap-server",
+        "geo-database",
         "asn-database", "history-file", "history-max-age", "alert-threshold", "model", "deadline", "queue-size",
         "whois-trust", "as-trust", "country-trust", "fingerprint-trust",
     ]
@@ -80,6 +83,16 @@ public struct InvestigationSettings: Sendable {
         }
         self.dnsServer = try reader.string("dns-server")
         self.whoisServer = try reader.string("whois-server")
+        if let entry = try reader.entry("rdap-server") {
+            let value = entry.value
+            let lower = value.lowercased()
+            guard lower.hasPrefix("http://") || lower.hasPrefix("https://"), value.utf8.count <= 256,
+                value.utf8.allSatisfy({ $0 > 0x20 && $0 < 0x7F })
+            else {
+                throw reader.error(entry, "'rdap-server' must be an http:// or https:// URL")
+            }
+            self.rdapServer = value
+        }
         self.geoDatabase = try reader.string("geo-database")
         self.asnDatabase = try reader.string("asn-database")
         self.historyFile = try reader.string("history-file")

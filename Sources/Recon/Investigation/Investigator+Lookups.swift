@@ -77,8 +77,17 @@ extension Investigator {
         return await dns.serviceRecords(.sipUDP, domain: name)
     }
 
+    /// RDAP first when configured, WHOIS when RDAP has no answer (or is not configured).
     private func whois(_ query: String) async -> Lookup<WHOISRecord> {
-        guard let whois = self.configuration.whois else { return self.notConfigured("whois", "no WHOIS server") }
+        var viaRDAP: Lookup<WHOISRecord>? = nil
+        if let rdap = self.configuration.rdap {
+            let answer = await rdap.lookup(query)
+            if answer.value != nil { return answer }
+            viaRDAP = answer
+        }
+        guard let whois = self.configuration.whois else {
+            return viaRDAP ?? self.notConfigured("whois", "no WHOIS or RDAP server")
+        }
         return await whois.lookup(query)
     }
 

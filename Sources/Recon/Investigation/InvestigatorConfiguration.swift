@@ -5,6 +5,8 @@ public struct InvestigatorConfiguration: Sendable {
     public var dns: DNSClient?
     /// WHOIS (RFC 3912).
     public var whois: WHOISClient?
+    /// RDAP (RFC 9082/9083): asked first when set; WHOIS answers when RDAP gives nothing.
+    public var rdap: RDAPClient?
     /// A MaxMind-format city/country database (geolocation).
     public var geoDatabase: MMDBDatabase?
     /// A MaxMind-format ASN database; without it the AS comes from ``asnOverDNS`` when set.
@@ -35,6 +37,7 @@ public struct InvestigatorConfiguration: Sendable {
     public init(
         dns: DNSClient? = nil,
         whois: WHOISClient? = nil,
+        rdap: RDAPClient? = nil,
         geoDatabase: MMDBDatabase? = nil,
         asnDatabase: MMDBDatabase? = nil,
         asnOverDNS: Bool = false,
@@ -50,6 +53,7 @@ public struct InvestigatorConfiguration: Sendable {
     ) {
         self.dns = dns
         self.whois = whois
+        self.rdap = rdap
         self.geoDatabase = geoDatabase
         self.asnDatabase = asnDatabase
         self.asnOverDNS = asnOverDNS

@@ -117,7 +117,10 @@ import Testing
         let report = await investigator.investigate(try Fixtures.parse(text))
         #expect(report.numbers.map(\.number.number) == ["+46812345678", "+999"])
         #expect(report.numbers.first?.enumEntries.value?.map(\.uri) == ["sip:1001@lab.test"])
-        #expect(report.numbers.last?.enumEntries.unknownReason?.code == "nxdomain", "\(report.numbers.last?.enumEntries.unknownReason?.detail ?? "")")
+        #expect(
+            report.numbers.last?.enumEntries.unknownReason?.code == "nxdomain",
+            "\(report.numbers.last?.enumEntries.unknownReason?.detail ?? "")"
+        )
         let json = ReportRenderer.json(report)
         #expect(
             json.contains(
