@@ -222,6 +222,14 @@ check "RDAP (RFC 9083): the same organisations, answered by 127.0.0.2:8080 after
     bash -c "[[ \"\$(jq -r '[.hosts[] | .whois.value + \"@\" + .whois.source] | join(\",\")' '$WORK/rdap.json')\" == \
 'LORIA-INRIA@rdap@127.0.0.2:8080,Universite Pole nord@rdap@127.0.0.2:8080,Universite Pole nord@rdap@127.0.0.2:8080,Universite Pole nord@rdap@127.0.0.2:8080,Universite Pole nord@rdap@127.0.0.2:8080' ]]"
 
+# --- the AS number over DNS (a Team Cymru-style TXT zone) when no database is given --------------------
+sed -e '/^geo-database:/d' -e '/^asn-database:/d' "$WORK/investigation.conf" > "$WORK/asn-dns.conf"
+echo "asn-over-dns: yes" >> "$WORK/asn-dns.conf"
+ns hp timeout 120 "$HP" investigate --investigation "$WORK/asn-dns.conf" --json "$HERE/table1-invite.sip" \
+    > "$WORK/asn-dns.json" 2> "$WORK/asn-dns.err"
+check "AS over DNS: origin.asn.cymru.com TXT gives 1100, 1200, 1200, -, 1200" \
+    bash -c "[[ \"\$(jq -r '[.hosts[] | .asNumber.value // \"-\"] | join(\",\")' '$WORK/asn-dns.json')\" == '1100,1200,1200,-,1200' ]]"
+
 # --- passive fingerprints of real tools: their requests as the running honeyphone stored them -------------
 mkdir -p "$WORK/data"
 start honeyphone hp "$HP" run --environment "$HERE/honeyphone.env" --data "$WORK/data" --log-level notice

@@ -63,6 +63,7 @@ public struct AnalysisToolkit: Sendable {
             rdap: rdap,
             geoDatabase: geo,
             asnDatabase: asn,
+            asnOverDNS: settings.asnOverDNS,
             prober: prober,
             history: history,
             deadline: settings.deadline

@@ -15,6 +15,7 @@ public import Recon
 /// | `rdap-server` | `http://` or `https://` base URL of an RDAP service (RFC 9082), asked before WHOIS; redirects (bootstrap servers such as `https://rdap.org`) are followed, at most 3 | none |
 /// | `geo-database` | a MaxMind-format city/country `.mmdb` file | none |
 /// | `asn-database` | a MaxMind-format ASN `.mmdb` file | none |
+/// | `asn-over-dns` | `yes`: without an AS number from a database, ask the DNS server for the TXT record of the address under `origin.asn.cymru.com` (`origin6` for IPv6), Team Cymru's IP-to-ASN service | `no` |
 /// | `history-file` | the historical cache's file | none for the CLI, `DATA/history.tsv` for `run` |
 /// | `history-max-age` | duration (`30`, `2.5s`, `500ms`) after which an unseen host is forgotten | 2592000 (30 days) |
 /// | `alert-threshold` | belief in [0, 1] at which a Suspicious or Crafted verdict raises an alert | 0.6 |
@@ -45,6 +46,7 @@ public struct InvestigationSettings: Sendable {
     public var rdapServer: String?
     public var geoDatabase: String?
     public var asnDatabase: String?
+    public var asnOverDNS = false
     public var historyFile: String?
     public var historyMaximumAge: Duration = .seconds(30 * 86_400)
     public var alertThreshold = 0.6
@@ -57,7 +59,7 @@ public struct InvestigationSettings: Sendable {
     public static let keys: Set<String> = [
         "probing", "allowed-networks", "forbidden-networks", "dns-server", "whois-server", "rdap-server",
         "geo-database",
-        "asn-database", "history-file", "history-max-age", "alert-threshold", "model", "deadline", "queue-size",
+        "asn-database", "asn-over-dns", "history-file", "history-max-age", "alert-threshold", "model", "deadline", "queue-size",
         "whois-trust", "as-trust", "country-trust", "fingerprint-trust",
     ]
 
@@ -95,6 +97,7 @@ public struct InvestigationSettings: Sendable {
         }
         self.geoDatabase = try reader.string("geo-database")
         self.asnDatabase = try reader.string("asn-database")
+        self.asnOverDNS = try reader.bool("asn-over-dns") ?? false
         self.historyFile = try reader.string("history-file")
         self.historyMaximumAge =
             try reader.duration("history-max-age", max: 10 * 365 * 86_400) ?? self.historyMaximumAge
