@@ -59,7 +59,8 @@ public struct InvestigationSettings: Sendable {
     public static let keys: Set<String> = [
         "probing", "allowed-networks", "forbidden-networks", "dns-server", "whois-server", "rdap-server",
         "geo-database",
-        "asn-database", "asn-over-dns", "history-file", "history-max-age", "alert-threshold", "model", "deadline", "queue-size",
+        "asn-database", "asn-over-dns", "history-file", "history-max-age", "alert-threshold", "model", "deadline",
+        "queue-size",
         "whois-trust", "as-trust", "country-trust", "fingerprint-trust",
     ]
 
