@@ -8,6 +8,7 @@ let package = Package(
     products: [
         .library(name: "SIPCore", targets: ["SIPCore"]),
         .library(name: "SDP", targets: ["SDP"]),
+        .library(name: "Behaviour", targets: ["Behaviour"]),
         .library(name: "HoneyphoneApp", targets: ["HoneyphoneApp"]),
         .library(name: "Inference", targets: ["Inference"]),
         .library(name: "Recon", targets: ["Recon"]),
@@ -68,12 +69,15 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        // The behaviour language of the paper's section VI-A (Fig. 4): profile parser with file:line:column
+        // errors, validator, and the interpreter as a pure state machine. No dependencies.
+        .target(name: "Behaviour"),
         // The honeypot agent: UA core (RFC 3261 §8.2 UAS, dialogs), personas, call policy seam, registration
         // client, and the stack that runs them over the transport.
         .target(
             name: "Agent",
             dependencies: [
-                "SIPCore", "SDP", "SIPTransactions", "SIPTransport", "SIPAuth", "Storage",
+                "SIPCore", "SDP", "SIPTransactions", "SIPTransport", "SIPAuth", "Storage", "Behaviour",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -200,10 +204,11 @@ let package = Package(
             name: "HoneyphoneAppTests",
             dependencies: ["HoneyphoneApp", "SIPCore", "SDP", "Agent", "SIPTransport", "Storage"]
         ),
+        .testTarget(name: "BehaviourTests", dependencies: ["Behaviour"]),
         .testTarget(
             name: "AgentTests",
             dependencies: [
-                "Agent", "SIPCore", "SDP", "SIPTransactions", "SIPTransport", "SIPAuth", "Storage",
+                "Agent", "Behaviour", "SIPCore", "SDP", "SIPTransactions", "SIPTransport", "SIPAuth", "Storage",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOEmbedded", package: "swift-nio"),

@@ -1,3 +1,4 @@
+import Behaviour
 public import SIPAuth
 public import SIPCore
 import SIPTransport

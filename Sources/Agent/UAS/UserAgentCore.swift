@@ -1,3 +1,4 @@
+import Behaviour
 public import NIOCore
 import SDP
 public import SIPCore

@@ -1,4 +1,5 @@
 import Agent
+import Behaviour
 import NIOCore
 import SIPCore
 import Testing
