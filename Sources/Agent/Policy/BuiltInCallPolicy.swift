@@ -57,7 +57,7 @@ public struct BuiltInCallPolicy: CallController, Hashable {
             return [.startTimer(Self.callTimer, after: after)]
         case .cancelled, .remoteHangUp, .ackTimeout:
             return [.cancelTimer(Self.ringTimer), .cancelTimer(Self.callTimer)]
-        case .reinvited:
+        case .reinvited, .dtmf, .request:
             return []
         }
     }

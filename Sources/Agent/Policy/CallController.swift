@@ -30,6 +30,8 @@ public struct IncomingCall: Sendable, Hashable {
     public var userAgent: String?
     /// Whether the INVITE carried an SDP offer the honeypot can answer.
     public var hasAcceptableOffer: Bool
+    /// Whether the INVITE carried credentials (Authorization or Proxy-Authorization).
+    public var hasCredentials: Bool = false
 
     /// A call description.
     public init(
@@ -63,6 +65,26 @@ public enum CallEvent: Sendable, Hashable {
     case reinvited
     /// The caller never acknowledged the answer; the stack hung up.
     case ackTimeout
+    /// A DTMF digit from the caller (SIP INFO `application/dtmf-relay` or `application/dtmf`; RFC 4733 once
+    /// the media engine reports it).
+    case dtmf(Character)
+    /// Another request inside the dialog (INFO without a digit, MESSAGE, UPDATE, NOTIFY), by method name;
+    /// the stack has answered it 200.
+    case request(String)
+}
+
+/// What a controller asks of the call's media.
+public enum MediaCommand: Sendable, Hashable {
+    /// Play this file (a name from the profile) for at most `limit` (`nil`: to its end).
+    case play(file: String, limit: Duration?)
+    /// Stop playing.
+    case stopPlay
+    /// Record both directions for at most `limit` (`nil`: the configured maximum).
+    case record(limit: Duration?)
+    /// Stop recording.
+    case stopRecord
+    /// Send these DTMF digits.
+    case sendDTMF(String)
 }
 
 /// What a controller asks the stack to do.
@@ -81,4 +103,11 @@ public enum CallCommand: Sendable, Hashable {
     case startTimer(String, after: Duration)
     /// Cancel a named timer.
     case cancelTimer(String)
+    /// Answer the pending INVITE with `401 Unauthorized` and a Digest challenge for `realm`; an INVITE that
+    /// already carries credentials is refused with `403 Forbidden` (its digest inputs are in the trace store).
+    case challenge(realm: String)
+    /// Something for the call's media.
+    case media(MediaCommand)
+    /// A line for the call's log (state changes, operators without a stack effect).
+    case note(String)
 }

@@ -80,6 +80,15 @@ extension SIPStack {
                     "call",
                     metadata: ["sip.call_id": "\(id.callID.prefix(80))", "sip.call.event": "\(event)"]
                 )
+            case .media(let id, let command, let port):
+                if let handler = self.mediaHandler {
+                    handler(id, command, port)
+                } else {
+                    self.logger.info(
+                        "call media (no media engine)",
+                        metadata: ["sip.call_id": "\(id.callID.prefix(80))", "sip.call.media": "\(command)"]
+                    )
+                }
             }
         }
     }

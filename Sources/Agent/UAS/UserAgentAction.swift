@@ -27,4 +27,6 @@ public enum UserAgentAction: Sendable {
     case cancelTimer(UserAgentTimer)
     /// A call-level event for the log and the store.
     case callEvent(DialogID, String)
+    /// A command for the call's media; `rtpPort` is the port of the honeypot's SDP.
+    case media(DialogID, MediaCommand, rtpPort: UInt16)
 }

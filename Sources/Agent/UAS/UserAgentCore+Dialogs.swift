@@ -76,7 +76,12 @@ extension UserAgentCore {
         case .options:
             return [.respond(context.key, self.optionsAnswer(context))]
         case .info, .update, .message, .notify:
-            return [.respond(context.key, self.response(context, status: 200))]
+            var actions: [UserAgentAction] = [.respond(context.key, self.response(context, status: 200))]
+            let event: CallEvent =
+                request.method == .info ? Self.infoDigit(request).map(CallEvent.dtmf) ?? .request("INFO")
+                : .request(request.method?.rawValue ?? "INFO")
+            actions += self.run(self.controllerHandle(event, dialog: id), dialog: id)
+            return actions
         default:
             return [
                 .respond(
@@ -221,4 +226,36 @@ extension UserAgentCore {
         self.dialogs[id] = dialog
         return commands
     }
+}
+
+extension UserAgentCore {
+    /// The DTMF digit of an INFO: `application/dtmf-relay` (`Signal=5`) or `application/dtmf` (`5`).
+    static func infoDigit(_ request: SIPMessage) -> Character? {
+        guard let type = request.firstValue(.contentType)?.lowercased(), request.body.readableBytes <= 256 else {
+            return nil
+        }
+        let text = String(decoding: request.body.readableBytesView, as: UTF8.self)
+        var value: Substring
+        if type.hasPrefix("application/dtmf-relay") {
+            guard let line = text.split(whereSeparator: \.isNewline).first(where: {
+                $0.lowercased().hasPrefix("signal")
+            }), let equals = line.firstIndex(of: "=")
+            else { return nil }
+            value = line[line.index(after: equals)...]
+        } else if type.hasPrefix("application/dtmf") {
+            value = Substring(text)
+        } else {
+            return nil
+        }
+        value = value.drop(while: { $0 == " " || $0 == "\t" })
+        guard let digit = value.first, "0123456789*#ABCDabcd".contains(digit) else { return nil }
+        let rest = value.dropFirst().drop(while: { $0 == " " || $0 == "\t" || $0.isNewline })
+        guard rest.isEmpty else { return nil }
+        return Character(digit.uppercased())
+    }
+}
+
+extension UserAgentCore {
+    /// ``infoDigit(_:)`` for tests.
+    public static func infoDigitForTesting(_ request: SIPMessage) -> Character? { Self.infoDigit(request) }
 }

@@ -24,7 +24,7 @@ extension UserAgentCore {
         }
         let localTag = context.persona.makeTag(using: &self.rng)
         let id = DialogID(callID: request.callID ?? "", localTag: localTag, remoteTag: request.from?.tag ?? "")
-        let call = IncomingCall(
+        var call = IncomingCall(
             callID: id.callID,
             from: request.from?.uriText ?? "",
             to: request.to?.uriText ?? "",
@@ -32,6 +32,9 @@ extension UserAgentCore {
             userAgent: request.userAgent,
             hasAcceptableOffer: offer == .acceptable
         )
+        call.hasCredentials = !request.authorization.isEmpty || request.headerFields.contains {
+            $0.name == .proxyAuthorization
+        }
         let remoteTarget = request.contacts.first?.uriText ?? request.from?.uriText ?? ""
         let toValue = request.firstValue(.to) ?? ""
         var dialog = Dialog(
@@ -211,6 +214,34 @@ extension UserAgentCore {
                 guard dialog.controllerTimers.remove(name) != nil else { continue }
                 self.dialogs[id] = dialog
                 actions.append(.cancelTimer(.controller(id, name)))
+            case .challenge(let realm):
+                guard case .early(let key) = dialog.phase else { continue }
+                if dialog.invite.authorization.isEmpty
+                    && !dialog.invite.headerFields.contains(where: { $0.name == .proxyAuthorization })
+                {
+                    let nonce = IdentifierFormat.hex(32).generate(using: &self.rng)
+                    let quoted = String(realm.filter { $0 != "\"" && $0 != "\\" && !$0.isNewline }.prefix(64))
+                    let challenge = "Digest realm=\"\(quoted)\",nonce=\"\(nonce)\",algorithm=MD5,qop=\"auth\""
+                    actions.append(
+                        .respond(
+                            key,
+                            self.inviteResponse(
+                                dialog,
+                                key: key,
+                                status: 401,
+                                extra: [.init("WWW-Authenticate", challenge)]
+                            )
+                        )
+                    )
+                    actions += self.end(id, event: "challenged")
+                } else {
+                    actions.append(.respond(key, self.inviteResponse(dialog, key: key, status: 403)))
+                    actions += self.end(id, event: "credentials refused")
+                }
+            case .media(let media):
+                actions.append(.media(id, media, rtpPort: dialog.rtpPort))
+            case .note(let text):
+                actions.append(.callEvent(id, text))
             }
         }
         return actions

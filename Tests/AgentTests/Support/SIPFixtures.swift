@@ -122,6 +122,7 @@ enum Step: Hashable, CustomStringConvertible {
     case startTimer(UserAgentTimer, Duration)
     case cancelTimer(UserAgentTimer)
     case callEvent(DialogID, String)
+    case media(DialogID, MediaCommand)
 
     var description: String {
         switch self {
@@ -131,6 +132,7 @@ enum Step: Hashable, CustomStringConvertible {
         case .startTimer(let timer, let after): "startTimer(\(timer), \(after))"
         case .cancelTimer(let timer): "cancelTimer(\(timer))"
         case .callEvent(let id, let event): "callEvent(\(id), \(event))"
+        case .media(let id, let command): "media(\(id), \(command))"
         }
     }
 }
@@ -152,6 +154,8 @@ extension UserAgentAction {
             return .cancelTimer(timer)
         case .callEvent(let id, let event):
             return .callEvent(id, event)
+        case .media(let id, let command, _):
+            return .media(id, command)
         }
     }
 }

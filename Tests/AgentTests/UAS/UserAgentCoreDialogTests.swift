@@ -20,19 +20,21 @@ struct CallScript {
         policy: BuiltInCallPolicy.Settings = .init(),
         persona: String = Persona.defaultID,
         transport: SIPTransportKind = .udp,
-        offer: Bool = true
+        offer: Bool = true,
+        extraHeaders: [String] = [],
+        controllerFactory: CallControllerFactory? = nil
     ) throws {
         let configuration = UserAgentCore.Configuration(
             defaultPersona: Fixtures.persona(persona),
             rtpPorts: 20_000...20_010,
-            controllerFactory: { _ in BuiltInCallPolicy(settings: policy) }
+            controllerFactory: controllerFactory ?? { _ in BuiltInCallPolicy(settings: policy) }
         )
         self.core = UserAgentCore(configuration: configuration, seed: 1_234)
         var invite = RequestText("INVITE")
         invite.via = "SIP/2.0/\(transport.viaToken) 198.51.100.7:5060;branch=z9hG4bK-inv1;rport"
         invite.callID = "inv-call-1"
         invite.cseqNumber = 10
-        invite.extra = ["Record-Route: <sip:proxy1.example;lr>, <sip:proxy2.example;lr>"]
+        invite.extra = ["Record-Route: <sip:proxy1.example;lr>, <sip:proxy2.example;lr>"] + extraHeaders
         if offer {
             invite.contentType = "application/sdp"
             invite.body = Fixtures.offer
@@ -42,8 +44,9 @@ struct CallScript {
         self.inviteKey = try #require(SIPTransactionKey(serverTransactionOf: self.inviteMessage))
         self.arrival = Fixtures.arrival(transport)
         self.opening = self.core.received(self.inviteMessage, key: self.inviteKey, arrival: self.arrival)
-        let ringing = try #require(try self.opening.responses().first { $0.statusCode == 180 })
-        let localTag = try #require(ringing.to?.tag)
+        // The first response with a To tag: 180 Ringing, or the final answer when the call never rings.
+        let tagged = try #require(try self.opening.responses().first { ($0.statusCode ?? 0) >= 180 })
+        let localTag = try #require(tagged.to?.tag)
         self.id = DialogID(callID: "inv-call-1", localTag: localTag, remoteTag: "ftag1")
     }
 
