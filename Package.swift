@@ -202,7 +202,7 @@ let package = Package(
         ),
         .testTarget(
             name: "HoneyphoneAppTests",
-            dependencies: ["HoneyphoneApp", "SIPCore", "SDP", "Agent", "SIPTransport", "Storage"]
+            dependencies: ["HoneyphoneApp", "SIPCore", "SDP", "Agent", "SIPTransport", "Storage", "Behaviour"]
         ),
         .testTarget(name: "BehaviourTests", dependencies: ["Behaviour"]),
         .testTarget(

@@ -12,7 +12,7 @@ struct Honeyphone: AsyncParsableCommand {
         abstract: "A SIP/VoIP honeypot that answers like a phone, records everything and explains every caller.",
         subcommands: [
             Run.self, Status.self, Traces.self, Parse.self, Investigate.self, Classify.self, Model.self, Learn.self,
-            Evaluate.self,
+            Evaluate.self, Profile.self,
         ]
     )
 }
@@ -71,6 +71,12 @@ struct Run: AsyncParsableCommand {
     @Option(name: .long, help: "An investigation settings file (default: passive, nothing leaves the host).")
     var investigation: String?
 
+    @Option(name: .long, help: "A behaviour profile: a NAME from 'honeyphone profile list' or a FILE.profile.")
+    var profile: String?
+
+    @Option(name: .long, help: "The user profiles folder (default: DATA/profiles).")
+    var profiles: String?
+
     func run() async throws {
         let level = Logger.Level(rawValue: self.logLevel) ?? .info
         LoggingSystem.bootstrap { label in
@@ -83,7 +89,9 @@ struct Run: AsyncParsableCommand {
             environmentPath: self.environment,
             dataFolder: self.data,
             port: self.port,
-            investigationPath: self.investigation
+            investigationPath: self.investigation,
+            profile: self.profile,
+            profilesFolder: self.profiles
         )
         do {
             try await runner.run(logger: logger) { line in
@@ -91,6 +99,9 @@ struct Run: AsyncParsableCommand {
             }
         } catch let error as any SettingsErrorDescribing {
             FileHandle.standardError.write(Data("honeyphone: \(error.settingsDescription)\n".utf8))
+            throw ExitCode(78)
+        } catch let error as ProfileError {
+            FileHandle.standardError.write(Data("honeyphone: profile: \(error.description)\n".utf8))
             throw ExitCode(78)
         }
     }
@@ -160,5 +171,50 @@ struct Traces: AsyncParsableCommand {
         let status = try await TracesCommandRunner(dataFolder: self.data, query: query, output: output, show: self.show)
             .run { print($0) }
         if status != 0 { throw ExitCode(status) }
+    }
+}
+
+struct Profile: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "The profiles database: check a behaviour profile, or list the profiles.",
+        subcommands: [ProfileCheck.self, ProfileList.self]
+    )
+}
+
+struct ProfileCheck: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check",
+        abstract: "Validate a profile and print the state machine it builds.",
+        discussion: """
+            PROFILE is a FILE.profile or a NAME from 'honeyphone profile list'. Prints the states, each event with
+            its operators and the state they move to, and the warnings. Exit status: 0 valid; 65 invalid (printed
+            as FILE:LINE:COLUMN: error[code]: message); 66 not found or unreadable.
+            """
+    )
+
+    @Option(name: .long, help: "The user profiles folder (default: ./honeyphone-data/profiles).")
+    var profiles: String = "honeyphone-data/profiles"
+
+    @Argument(help: "FILE.profile or NAME")
+    var profile: String
+
+    func run() throws {
+        let runner = ProfileCommandRunner(library: ProfileLibrary(userFolder: self.profiles))
+        let status = runner.check(self.profile) { print($0) }
+        if status != 0 { throw ExitCode(status) }
+    }
+}
+
+struct ProfileList: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "list",
+        abstract: "List the profiles: the user folder's, then the built-in ones."
+    )
+
+    @Option(name: .long, help: "The user profiles folder (default: ./honeyphone-data/profiles).")
+    var profiles: String = "honeyphone-data/profiles"
+
+    func run() throws {
+        _ = ProfileCommandRunner(library: ProfileLibrary(userFolder: self.profiles)).list { print($0) }
     }
 }

@@ -78,7 +78,8 @@ extension UserAgentCore {
         case .info, .update, .message, .notify:
             var actions: [UserAgentAction] = [.respond(context.key, self.response(context, status: 200))]
             let event: CallEvent =
-                request.method == .info ? Self.infoDigit(request).map(CallEvent.dtmf) ?? .request("INFO")
+                request.method == .info
+                ? Self.infoDigit(request).map(CallEvent.dtmf) ?? .request("INFO")
                 : .request(request.method?.rawValue ?? "INFO")
             actions += self.run(self.controllerHandle(event, dialog: id), dialog: id)
             return actions
@@ -237,9 +238,10 @@ extension UserAgentCore {
         let text = String(decoding: request.body.readableBytesView, as: UTF8.self)
         var value: Substring
         if type.hasPrefix("application/dtmf-relay") {
-            guard let line = text.split(whereSeparator: \.isNewline).first(where: {
-                $0.lowercased().hasPrefix("signal")
-            }), let equals = line.firstIndex(of: "=")
+            guard
+                let line = text.split(whereSeparator: \.isNewline).first(where: {
+                    $0.lowercased().hasPrefix("signal")
+                }), let equals = line.firstIndex(of: "=")
             else { return nil }
             value = line[line.index(after: equals)...]
         } else if type.hasPrefix("application/dtmf") {

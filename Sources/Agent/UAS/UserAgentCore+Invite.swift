@@ -32,9 +32,11 @@ extension UserAgentCore {
             userAgent: request.userAgent,
             hasAcceptableOffer: offer == .acceptable
         )
-        call.hasCredentials = !request.authorization.isEmpty || request.headerFields.contains {
-            $0.name == .proxyAuthorization
-        }
+        call.hasCredentials =
+            !request.authorization.isEmpty
+            || request.headerFields.contains {
+                $0.name == .proxyAuthorization
+            }
         let remoteTarget = request.contacts.first?.uriText ?? request.from?.uriText ?? ""
         let toValue = request.firstValue(.to) ?? ""
         var dialog = Dialog(

@@ -122,6 +122,14 @@ extension UserAgentCore {
     /// answer to the challenge.
     mutating func registerAnswer(_ context: RequestContext) -> SIPMessageBuilder {
         let persona = context.persona
+        if let realm = self.configuration.registerChallenge() {
+            // A profile's registrar: challenge, and refuse whatever credentials come back (they are traced).
+            if !context.request.authorization.isEmpty { return self.response(context, status: 403) }
+            let nonce = IdentifierFormat.hex(32).generate(using: &self.rng)
+            let quoted = String(realm.filter { $0 != "\"" && $0 != "\\" && !$0.isNewline }.prefix(64))
+            let challenge = "Digest realm=\"\(quoted)\",nonce=\"\(nonce)\",algorithm=MD5,qop=\"auth\""
+            return self.response(context, status: 401, extra: [.init("WWW-Authenticate", challenge)])
+        }
         guard persona.registerResponse == 401 else {
             return self.response(context, status: 405, extra: [.init("Allow", persona.allow)])
         }

@@ -37,6 +37,9 @@ public struct UserAgentCore: Sendable {
         public var t2: Duration
         /// Makes each call's controller.
         public var controllerFactory: CallControllerFactory
+        /// The realm REGISTER requests are challenged with, asked at each REGISTER (an active profile's
+        /// `REGISTER/OpChallenge(realm)`; it may change when the profile is reloaded). `nil`: the persona decides.
+        public var registerChallenge: @Sendable () -> String? = { nil }
 
         /// A configuration; by default every call is handled by ``BuiltInCallPolicy`` with its defaults.
         public init(

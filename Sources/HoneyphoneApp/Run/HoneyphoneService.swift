@@ -28,7 +28,8 @@ public final class HoneyphoneService: Service, Sendable {
         writer: TraceWriter,
         logger: Logger,
         announce: @escaping @Sendable (String) -> Void,
-        requestObserver: (@Sendable (SIPInboundMessage) -> Void)? = nil
+        requestObserver: (@Sendable (SIPInboundMessage) -> Void)? = nil,
+        profile: ActiveProfile? = nil
     ) throws {
         self.environment = environment
         self.writer = writer
@@ -57,16 +58,17 @@ public final class HoneyphoneService: Service, Sendable {
         var byUser: [String: Persona] = [:]
         for account in environment.accounts { byUser[account.user] = personas[account.personaID] ?? defaultPersona }
         let policy = environment.policy
-        let core = UserAgentCore(
-            configuration: .init(
-                defaultPersona: defaultPersona,
-                personaByUser: byUser,
-                unknownUserStatus: environment.unknownUserStatus,
-                maximumDialogs: environment.maximumDialogs,
-                rtpPorts: environment.rtpPorts,
-                controllerFactory: { _ in BuiltInCallPolicy(settings: policy) }
-            )
+        // A behaviour profile, when one is active, decides every call; else the environment's built-in policy.
+        var coreConfiguration = UserAgentCore.Configuration(
+            defaultPersona: defaultPersona,
+            personaByUser: byUser,
+            unknownUserStatus: environment.unknownUserStatus,
+            maximumDialogs: environment.maximumDialogs,
+            rtpPorts: environment.rtpPorts,
+            controllerFactory: { call in profile?.controller(for: call) ?? BuiltInCallPolicy(settings: policy) }
         )
+        if let profile { coreConfiguration.registerChallenge = { profile.registerRealm } }
+        let core = UserAgentCore(configuration: coreConfiguration)
         let table = SIPTransactionTable(
             configuration: .init(
                 maximumTransactions: environment.maximumTransactions,

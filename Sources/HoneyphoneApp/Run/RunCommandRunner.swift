@@ -16,13 +16,34 @@ public struct RunCommandRunner: Sendable {
     public var port: Int?
     /// The investigation settings file (`--investigation`), or `nil` for ``InvestigationSettings/init()``.
     public var investigationPath: String?
+    /// The behaviour profile (`--profile NAME|FILE`), or `nil` for the environment's built-in call policy.
+    public var profile: String?
+    /// The user profiles folder (`--profiles`), or `nil` for `DATA/profiles`.
+    public var profilesFolder: String?
 
     /// A runner.
-    public init(environmentPath: String?, dataFolder: String?, port: Int?, investigationPath: String? = nil) {
+    public init(
+        environmentPath: String?,
+        dataFolder: String?,
+        port: Int?,
+        investigationPath: String? = nil,
+        profile: String? = nil,
+        profilesFolder: String? = nil
+    ) {
         self.environmentPath = environmentPath
         self.dataFolder = dataFolder
         self.port = port
         self.investigationPath = investigationPath
+        self.profile = profile
+        self.profilesFolder = profilesFolder
+    }
+
+    /// The active profile of the run, loaded before anything starts (an invalid profile stops the start with
+    /// the parser's `file:line:column` error: never a half-configured honeyphone).
+    public func loadProfile(environment: HoneyphoneEnvironment) throws(ProfileError) -> ActiveProfile? {
+        guard let reference = self.profile else { return nil }
+        let library = ProfileLibrary(userFolder: self.profilesFolder ?? environment.dataFolder + "/profiles")
+        return try ActiveProfile(reference: reference, library: library)
     }
 
     /// Loads the environment with the overrides applied.
@@ -55,6 +76,7 @@ public struct RunCommandRunner: Sendable {
     /// Runs until a shutdown signal; `print` receives the lines the command prints.
     public func run(logger: Logger, print: @escaping @Sendable (String) -> Void) async throws {
         let environment = try self.loadEnvironment()
+        let profile = try self.loadProfile(environment: environment)
         try FileManager.default.createDirectory(atPath: environment.dataFolder, withIntermediateDirectories: true)
         let storePath = environment.dataFolder + "/traces.sqlite"
         let store = try SQLiteTraceStore(path: storePath)
@@ -70,17 +92,23 @@ public struct RunCommandRunner: Sendable {
             writer: writer,
             logger: logger,
             announce: print,
-            requestObserver: { investigation.submit($0) }
+            requestObserver: { investigation.submit($0) },
+            profile: profile
         )
+        var services: [ServiceGroupConfiguration.ServiceConfiguration] = [
+            .init(service: TraceWriterService(writer: writer)),
+            .init(service: investigation),
+            .init(service: honeyphone),
+        ]
+        if let profile {
+            print("honeyphone: profile \(profile.summary); SIGHUP reloads it")
+            services.append(.init(service: ProfileReloadService(active: profile, logger: logger)))
+        }
         let group = ServiceGroup(
             configuration: .init(
                 // Graceful shutdown runs in reverse order: the honeypot stops feeding, the investigation drains,
                 // then the trace writer flushes.
-                services: [
-                    .init(service: TraceWriterService(writer: writer)),
-                    .init(service: investigation),
-                    .init(service: honeyphone),
-                ],
+                services: services,
                 gracefulShutdownSignals: [.sigterm, .sigint],
                 logger: logger
             )
