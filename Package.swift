@@ -72,6 +72,17 @@ let package = Package(
         // The behaviour language of the paper's section VI-A (Fig. 4): profile parser with file:line:column
         // errors, validator, and the interpreter as a pure state machine. No dependencies.
         .target(name: "Behaviour"),
+        // RFC 3550 RTP/RTCP, G.711, RFC 4733, WAV, resampling, the sender/receiver state machines, the recorder: pure.
+        .target(name: "RTP", dependencies: [.product(name: "NIOCore", package: "swift-nio")]),
+        // Media sessions over SwiftNIO UDP: port pairs, symmetric RTP, paced playback, recording, DTMF, RTCP.
+        .target(
+            name: "Media",
+            dependencies: [
+                "RTP", .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio"),
+            ]
+        ),
+        // Tones, Goertzel, zero crossings, RMS and a seeded generator for the media tests.
+        .target(name: "RTPTestSupport"),
         // The honeypot agent: UA core (RFC 3261 §8.2 UAS, dialogs), personas, call policy seam, registration
         // client, and the stack that runs them over the transport.
         .target(
@@ -205,6 +216,17 @@ let package = Package(
             dependencies: ["HoneyphoneApp", "SIPCore", "SDP", "Agent", "SIPTransport", "Storage", "Behaviour"]
         ),
         .testTarget(name: "BehaviourTests", dependencies: ["Behaviour"]),
+        .testTarget(
+            name: "RTPTests",
+            dependencies: ["RTP", "RTPTestSupport", .product(name: "NIOCore", package: "swift-nio")]
+        ),
+        .testTarget(
+            name: "MediaTests",
+            dependencies: [
+                "Media", "RTP", "RTPTestSupport",
+                .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio"),
+            ]
+        ),
         .testTarget(
             name: "AgentTests",
             dependencies: [
