@@ -149,6 +149,7 @@ let package = Package(
             name: "HoneyphoneApp",
             dependencies: [
                 "SIPCore", "SDP", "SIPTransactions", "SIPTransport", "SIPAuth", "Storage", "Agent", "Recon", "Inference",
+                "Behaviour", "RTP", "Media",
                 "CaptureFile",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),

@@ -80,9 +80,13 @@ extension SIPStack {
                     "call",
                     metadata: ["sip.call_id": "\(id.callID.prefix(80))", "sip.call.event": "\(event)"]
                 )
-            case .media(let id, let command, let port):
+            case .mediaStart(let id, let setup):
+                self.mediaHandler?.start(id, setup)
+            case .mediaStop(let id):
+                self.mediaHandler?.stop(id)
+            case .media(let id, let command, _):
                 if let handler = self.mediaHandler {
-                    handler(id, command, port)
+                    handler.command(id, command)
                 } else {
                     self.logger.info(
                         "call media (no media engine)",

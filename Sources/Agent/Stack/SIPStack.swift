@@ -41,9 +41,9 @@ public final class SIPStack: SIPTransportDelegate, @unchecked Sendable {
     /// ACK, and requests refused or unmatchable), after it was traced. It must not block: the investigation
     /// hands it to a bounded queue. Set it before the transport starts.
     public var requestObserver: (@Sendable (SIPInboundMessage) -> Void)?
-    /// Receives the media commands of calls (play, record, DTMF), with the call and the RTP port of the
-    /// honeypot's SDP; called on the stack's event loop. Without one, media commands are only logged.
-    public var mediaHandler: (@Sendable (DialogID, MediaCommand, UInt16) -> Void)?
+    /// Runs the calls' media (sessions, play, record, DTMF); called on the stack's event loop, it must not
+    /// block. Without one, media commands are only logged. Set it before the transport starts.
+    public var mediaHandler: (any CallMediaHandler)?
     /// Registration clients by their AOR, driven by this stack.
     var registrations: [String: RegistrationDriver] = [:]
 

@@ -261,3 +261,11 @@ extension UserAgentCore {
     /// ``infoDigit(_:)`` for tests.
     public static func infoDigitForTesting(_ request: SIPMessage) -> Character? { Self.infoDigit(request) }
 }
+
+extension UserAgentCore {
+    /// A DTMF digit the media engine received (RFC 4733) on dialog `id`'s session.
+    public mutating func receivedDigit(_ digit: Character, dialog id: DialogID) -> [UserAgentAction] {
+        guard self.dialogs[id] != nil else { return [] }
+        return self.run(self.controllerHandle(.dtmf(digit), dialog: id), dialog: id)
+    }
+}

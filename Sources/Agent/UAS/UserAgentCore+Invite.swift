@@ -73,6 +73,30 @@ extension UserAgentCore {
 
     /// The SDP answer (or offer) of the honeypot for a dialog.
     mutating func sessionBody(for dialog: Dialog) -> ByteBuffer {
+        self.sessionDescription(for: dialog).serializedBuffer()
+    }
+
+    /// What the media engine needs for the dialog's call: the port of the honeypot's SDP, the caller's RTP
+    /// address from the offer (when there was one), the codec and telephone-event payload types of the answer.
+    func mediaSetup(for dialog: Dialog, answer: SDPSessionDescription) -> MediaSetup {
+        var setup = MediaSetup(localPort: dialog.rtpPort, localAddress: dialog.local.local.ipAddress)
+        let audio = answer.media.first { $0.media == "audio" && $0.port != 0 }
+        if let audio {
+            setup.payloadType = audio.payloadTypes.first { $0 == 0 || $0 == 8 } ?? 0
+            setup.telephoneEventPayloadType =
+                audio.rtpMaps.first { $0.encodingName.lowercased() == "telephone-event" }?.payloadType
+        }
+        if dialog.offer == .acceptable, let offer = try? SDPParser.parse(dialog.invite.body),
+            let offered = offer.media.first(where: { $0.media == "audio" && $0.port != 0 })
+        {
+            setup.remotePort = Int(offered.port)
+            setup.remoteAddress = (offered.connections.first ?? offer.connection)?.address
+        }
+        return setup
+    }
+
+    /// The SDP answer (or offer) of the honeypot for a dialog, as a description.
+    mutating func sessionDescription(for dialog: Dialog) -> SDPSessionDescription {
         let description: SDPSessionDescription
         let origin = SDPOrigin(
             username: self.originUser(dialog.persona, dialog.invite.requestURI?.user),
@@ -96,7 +120,7 @@ extension UserAgentCore {
                 port: dialog.rtpPort
             )
         }
-        return description.serializedBuffer()
+        return description
     }
 
     static func answer(
@@ -159,7 +183,9 @@ extension UserAgentCore {
                 actions.append(.callEvent(id, "ringing"))
             case .answer:
                 guard case .early(let key) = dialog.phase else { continue }
-                let body = self.sessionBody(for: dialog)
+                let description = self.sessionDescription(for: dialog)
+                let body = description.serializedBuffer()
+                actions.append(.mediaStart(id, self.mediaSetup(for: dialog, answer: description)))
                 let persona = dialog.persona
                 var extra: [SIPMessageBuilder.Header] = [
                     .init("Contact", self.contact(user: dialog.invite.requestURI?.user, arrival: dialog.local)),
@@ -256,6 +282,7 @@ extension UserAgentCore {
         var actions: [UserAgentAction] = dialog.controllerTimers.map { .cancelTimer(.controller(id, $0)) }
         actions.append(.cancelTimer(.retransmit2xx(id)))
         actions.append(.cancelTimer(.ackTimeout(id)))
+        if case .early = dialog.phase {} else { actions.append(.mediaStop(id)) }
         actions.append(.callEvent(id, event))
         return actions
     }

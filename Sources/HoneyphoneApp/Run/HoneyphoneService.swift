@@ -1,6 +1,7 @@
 import Agent
 import Foundation
 public import Logging
+import Media
 import NIOCore
 import NIOPosix
 import SIPCore
@@ -20,6 +21,7 @@ public final class HoneyphoneService: Service, Sendable {
     let statusPath: String
     let accounts: [RegistrationAccount]
     let announce: @Sendable (String) -> Void
+    let media: MediaCoordinator
 
     /// A service for `environment` whose traces go to `writer`; `announce` receives the lines printed at start;
     /// `requestObserver` (the investigation's bounded queue) receives every new request on the event loop.
@@ -85,6 +87,20 @@ public final class HoneyphoneService: Service, Sendable {
         self.accounts = try Self.registrationAccounts(environment, personas: personas, defaultPersona: defaultPersona)
         // Investigation: set before the transport starts (the stack reads it on its loop from then on).
         self.stack.requestObserver = requestObserver
+        // Media: a session per answered call on the SDP's port; files from DATA/media, then ./Media.
+        let stack = self.stack
+        self.media = MediaCoordinator(
+            engine: MediaEngine(
+                configuration: MediaConfiguration(
+                    portRange: Int(environment.rtpPorts.lowerBound)...Int(environment.rtpPorts.upperBound) + 1
+                )
+            ),
+            mediaFolders: [environment.dataFolder + "/media", "Media", "/usr/share/honeyphone/media"],
+            recordingsFolder: environment.dataFolder + "/recordings",
+            logger: logger,
+            deliverDigit: { digit, id in stack.deliverDigit(digit, dialog: id) }
+        )
+        self.stack.mediaHandler = self.media
     }
 
     public func run() async throws {
@@ -112,6 +128,7 @@ public final class HoneyphoneService: Service, Sendable {
         }
         let stack = self.stack
         try? await stack.eventLoop.flatSubmit { stack.stopRegistrations(timeout: .seconds(3)) }.get()
+        await self.media.stopAll()
         await self.writeStatus()
         await stack.transport.close()
         self.announce("honeyphone: stopped")

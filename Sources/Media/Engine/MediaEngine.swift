@@ -50,8 +50,13 @@ public final class MediaEngine: Sendable {
     ///     quick; it runs on the packet path).
     ///   - onDigit: Called once per telephone-event received, on the session's event loop.
     /// - Throws: ``MediaError`` with ``MediaError/Code/tooManySessions`` or ``MediaError/Code/noPortAvailable``.
+    ///   - port: The RTP port to bind (RTCP on the next one), when the SDP already names it; it must be an even
+    ///     port of the range that is not in use. `nil`: the engine picks one.
+    ///   - host: The address to bind, when it must be the one of the SDP; `nil`: ``MediaConfiguration/host``.
     public func makeSession(
         _ parameters: MediaSession.Parameters,
+        port requestedPort: Int? = nil,
+        host: String? = nil,
         observer: (@Sendable (MediaPacketEvent) -> Void)? = nil,
         onDigit: (@Sendable (TelephoneEventReceiverDetected) -> Void)? = nil
     ) async throws -> MediaSession {
@@ -70,7 +75,11 @@ public final class MediaEngine: Sendable {
         let eventLoop = self.group.next()
         let bound: (port: Int, rtp: any Channel, rtcp: any Channel)
         do {
-            bound = try await self.bindPair(on: eventLoop)
+            if let requestedPort {
+                bound = try await self.bindPair(port: requestedPort, host: host, on: eventLoop)
+            } else {
+                bound = try await self.bindPair(on: eventLoop, host: host)
+            }
         } catch {
             self.state.withLock { $0.sessions -= 1 }
             throw error
@@ -110,7 +119,36 @@ public final class MediaEngine: Sendable {
         return MediaSession(id: id, rtpPort: port, eventLoop: eventLoop, core: core, release: release)
     }
 
-    private func bindPair(on eventLoop: any EventLoop) async throws -> (port: Int, rtp: any Channel, rtcp: any Channel)
+    private func bindPair(
+        port: Int,
+        host: String?,
+        on eventLoop: any EventLoop
+    ) async throws
+        -> (port: Int, rtp: any Channel, rtcp: any Channel)
+    {
+        guard self.state.withLock({ $0.ports.reserve(port: port) }) else {
+            throw MediaError(code: .noPortAvailable, message: "RTP port \(port) is not a free even port of the range")
+        }
+        do {
+            let rtp = try await self.bind(port: port, host: host, on: eventLoop)
+            do {
+                let rtcp = try await self.bind(port: port + 1, host: host, on: eventLoop)
+                return (port, rtp, rtcp)
+            } catch {
+                try? await rtp.close()
+                throw error
+            }
+        } catch {
+            self.state.withLock { $0.ports.release(port) }
+            throw MediaError(code: .noPortAvailable, message: "RTP port \(port) cannot be bound", cause: error)
+        }
+    }
+
+    private func bindPair(
+        on eventLoop: any EventLoop,
+        host: String? = nil
+    ) async throws
+        -> (port: Int, rtp: any Channel, rtcp: any Channel)
     {
         var lastError: (any Error)?
         for _ in 0..<self.configuration.maximumBindAttempts {
@@ -118,9 +156,9 @@ public final class MediaEngine: Sendable {
                 break
             }
             do {
-                let rtp = try await self.bind(port: port, on: eventLoop)
+                let rtp = try await self.bind(port: port, host: host, on: eventLoop)
                 do {
-                    let rtcp = try await self.bind(port: port + 1, on: eventLoop)
+                    let rtcp = try await self.bind(port: port + 1, host: host, on: eventLoop)
                     return (port, rtp, rtcp)
                 } catch {
                     try? await rtp.close()
@@ -138,11 +176,11 @@ public final class MediaEngine: Sendable {
         )
     }
 
-    private func bind(port: Int, on eventLoop: any EventLoop) async throws -> any Channel {
+    private func bind(port: Int, host: String?, on eventLoop: any EventLoop) async throws -> any Channel {
         try await DatagramBootstrap(group: eventLoop)
             .channelOption(.recvAllocator, value: FixedSizeRecvByteBufferAllocator(capacity: 2_048))
             .channelOption(.maxMessagesPerRead, value: 16)
-            .bind(host: self.configuration.host, port: port)
+            .bind(host: host ?? self.configuration.host, port: port)
             .get()
     }
 }

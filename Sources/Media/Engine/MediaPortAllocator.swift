@@ -45,6 +45,15 @@ public struct MediaPortAllocator: Sendable {
         return nil
     }
 
+    /// Reserves `port` itself (an even port of the range not handed out), or returns `false`.
+    public mutating func reserve(port: Int) -> Bool {
+        guard port % 2 == 0, port >= self.lowestPort, port < self.lowestPort + 2 * self.capacity,
+            !self.reserved.contains(port)
+        else { return false }
+        self.reserved.insert(port)
+        return true
+    }
+
     /// Releases a reserved port.
     public mutating func release(_ port: Int) {
         self.reserved.remove(port)

@@ -123,6 +123,8 @@ enum Step: Hashable, CustomStringConvertible {
     case cancelTimer(UserAgentTimer)
     case callEvent(DialogID, String)
     case media(DialogID, MediaCommand)
+    case mediaStart(DialogID, UInt16)
+    case mediaStop(DialogID)
 
     var description: String {
         switch self {
@@ -133,6 +135,8 @@ enum Step: Hashable, CustomStringConvertible {
         case .cancelTimer(let timer): "cancelTimer(\(timer))"
         case .callEvent(let id, let event): "callEvent(\(id), \(event))"
         case .media(let id, let command): "media(\(id), \(command))"
+        case .mediaStart(let id, let port): "mediaStart(\(id), \(port))"
+        case .mediaStop(let id): "mediaStop(\(id))"
         }
     }
 }
@@ -156,6 +160,10 @@ extension UserAgentAction {
             return .callEvent(id, event)
         case .media(let id, let command, _):
             return .media(id, command)
+        case .mediaStart(let id, let setup):
+            return .mediaStart(id, setup.localPort)
+        case .mediaStop(let id):
+            return .mediaStop(id)
         }
     }
 }

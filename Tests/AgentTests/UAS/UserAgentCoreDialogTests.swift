@@ -104,6 +104,7 @@ struct CallScript {
         let answer = call.ring()
         #expect(
             answer.steps == [
+                .mediaStart(id, 20_000),
                 .respond(key, 200),
                 .startTimer(.retransmit2xx(id), .milliseconds(500)),
                 .startTimer(.ackTimeout(id), .seconds(32)),
@@ -162,11 +163,42 @@ struct CallScript {
         #expect(intervals == [.seconds(1), .seconds(2), .seconds(4), .seconds(4), .seconds(4)])
     }
 
+    @Test func theAnswerOpensMediaWithTheNegotiatedValuesAndTheEndClosesIt() throws {
+        var call = try CallScript()
+        let answer = call.ring()
+        let setup = try #require(
+            answer.compactMap { action -> MediaSetup? in
+                if case .mediaStart(_, let setup) = action { return setup }
+                return nil
+            }.first
+        )
+        #expect(
+            setup
+                == MediaSetup(
+                    localPort: 20_000,
+                    localAddress: "192.0.2.1",
+                    remoteAddress: "198.51.100.7",
+                    remotePort: 40_000,
+                    payloadType: 0,
+                    telephoneEventPayloadType: 101
+                )
+        )
+        // Without an offer the honeypot offers; symmetric RTP learns the caller's address.
+        var offerless = try CallScript(offer: false)
+        let offered = offerless.ring().compactMap { action -> MediaSetup? in
+            if case .mediaStart(_, let setup) = action { return setup }
+            return nil
+        }
+        #expect(offered.first?.remoteAddress == nil)
+        #expect(offered.first?.localPort == 20_000)
+    }
+
     @Test func reliableTransportsDoNotRetransmitThe2xx() throws {
         var call = try CallScript(transport: .tcp)
         let answer = call.ring()
         #expect(
             answer.steps == [
+                .mediaStart(call.id, 20_000),
                 .respond(call.inviteKey, 200),
                 .startTimer(.ackTimeout(call.id), .seconds(32)),
                 .callEvent(call.id, "answered"),
@@ -217,6 +249,7 @@ struct CallScript {
             ended.steps == [
                 .cancelTimer(.retransmit2xx(id)),
                 .cancelTimer(.ackTimeout(id)),
+                .mediaStop(id),
                 .callEvent(id, "ended"),
             ]
         )
@@ -235,6 +268,7 @@ struct CallScript {
                 .cancelTimer(.controller(id, "calltimeout")),
                 .cancelTimer(.retransmit2xx(id)),
                 .cancelTimer(.ackTimeout(id)),
+                .mediaStop(id),
                 .callEvent(id, "remote hang-up"),
             ]
         )
