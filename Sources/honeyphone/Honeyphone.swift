@@ -12,7 +12,7 @@ struct Honeyphone: AsyncParsableCommand {
         abstract: "A SIP/VoIP honeypot that answers like a phone, records everything and explains every caller.",
         subcommands: [
             Run.self, Status.self, Traces.self, Parse.self, Investigate.self, Classify.self, Model.self, Learn.self,
-            Evaluate.self, Profile.self,
+            Evaluate.self, Profile.self, Credentials.self,
         ]
     )
 }
@@ -216,5 +216,36 @@ struct ProfileList: ParsableCommand {
 
     func run() throws {
         _ = ProfileCommandRunner(library: ProfileLibrary(userFolder: self.profiles)).list { print($0) }
+    }
+}
+
+struct Credentials: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "List the Digest credentials callers tried, and test guessed passwords offline.",
+        discussion: """
+            Reads every received request of the trace store and prints each Authorization or Proxy-Authorization
+            with the inputs a guess needs (user, realm, nonce, uri, response, algorithm, qop, nc, cnonce), and the
+            guess that matches, if any. Exit status: 0 done; 66 no trace store.
+            """
+    )
+
+    @Option(name: .long, help: "The data folder.")
+    var data: String = "honeyphone-data"
+
+    @Option(name: .long, help: "A password to test (repeatable).")
+    var guess: [String] = []
+
+    @Option(name: .long, help: "A file of passwords to test, one per line.")
+    var wordlist: String?
+
+    @Flag(name: .long, help: "One JSON object per attempt.")
+    var json = false
+
+    func run() async throws {
+        var guesses = self.guess
+        if let path = self.wordlist { guesses += try CredentialsCommandRunner.wordList(path) }
+        let status = try await CredentialsCommandRunner(dataFolder: self.data, guesses: guesses, json: self.json)
+            .run { print($0) }
+        if status != 0 { throw ExitCode(status) }
     }
 }

@@ -27,7 +27,9 @@ extension UserAgentCore {
         }
         // §8.2.1: the method.
         let method = request.method ?? SIPMethod(rawValue: "")
-        if method != .cancel && !persona.allows(method.rawValue) {
+        // A profile's registrar answers REGISTER whatever the persona's Allow list says.
+        let registrar = method == .register && self.configuration.registerChallenge() != nil
+        if method != .cancel && !registrar && !persona.allows(method.rawValue) {
             return Rejection(status: method.isKnown ? 405 : 501, reason: nil, headers: [.init("Allow", persona.allow)])
         }
         if let status = self.configuration.unknownUserStatus, context.toTag == nil,
