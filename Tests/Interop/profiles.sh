@@ -3,8 +3,8 @@
 # stops the start with its line; SIPp calls the auto-answer profile with PCMA audio, RFC 4733 DTMF and SIP INFO
 # DTMF (the recording matches what SIPp sent, the played speech matches the file, DTMF reaches the DTMF
 # clause); baresip calls it and receives its RTP; svcrack against the registrar profile, whose recorded digest
-# inputs verify the password svcrack tried; the busy profile; SIGHUP reloads a profile and a broken reload
-# keeps the old one.
+# inputs verify the password svcrack tried; Fig. 4, the silent logger, the toll-fraud bait and voicemail against
+# SIPp; the busy profile; SIGHUP reloads a profile and a broken reload keeps the old one.
 #
 #   Tests/Interop/profiles.sh HONEYPHONE_BINARY
 #
@@ -152,7 +152,7 @@ honeyphone baresip-call auto-answer || true
 mkdir -p "$WORK/baresip"
 sed -e "s/@IP@/$IP/g" -e "s/@UA_PORT@/$UA_PORT/g" "$HERE/baresip/config.in" > "$WORK/baresip/config"
 sed -e "s/@IP@/$IP/g" "$HERE/baresip/accounts.in" > "$WORK/baresip/accounts"
-timeout 30 tshark -i lo -a duration:20 -f "udp and dst portrange 10200-10300" \
+timeout 30 tshark -i lo -a duration:20 -f "udp and dst portrange 10200-10300" -F pcap \
     -w "$WORK/baresip-rtp.pcap" > /dev/null 2>&1 &
 TSHARK=$!
 PIDS+=("$TSHARK")
@@ -167,7 +167,9 @@ baresip_heard() {
     log "     RTP packets from the honeypot to baresip: $count"
     [[ $count -ge 150 ]]
 }
-check "baresip receives the honeypot's RTP (the played file)" baresip_heard
+check "baresip receives the honeypot's RTP" baresip_heard
+check "what baresip receives is the played file (the captured RTP decoded against Media/speech0.wav)" \
+    python3 "$HERE/media_match.py" "$ROOT/Media/speech0.wav" "$WORK/baresip-rtp.pcap" --pcap-pt 0
 baresip_recorded() {
     local line
     line=$(head -1 "$WORK/baresip-call/recordings/index.jsonl" 2> /dev/null)
@@ -187,6 +189,41 @@ check "the registrar profile challenged svcrack and recorded every attempt (11 p
     bash -c "[[ \$(grep -c ' REGISTER user=1002 realm=honeyphone ' '$WORK/credentials.txt') -ge 11 ]]"
 check "the recorded digest inputs verify the password svcrack tried (1234), and only that one" \
     bash -c "[[ \$(grep -c 'password FOUND: \"1234\"' '$WORK/credentials.txt') -eq 1 ]] && ! grep -q 'FOUND: \"1111\"\\|FOUND: \"4321\"' '$WORK/credentials.txt'"
+
+# --- the other shipped profiles against SIPp ------------------------------------------------------------------
+# ring_cancel NAME PROFILE SERVICE WAIT-MS: SIPp's INVITE, a wait, CANCEL (200 + 487); the message trace is kept.
+ring_cancel() {
+    honeyphone "$1" "$2" || true
+    timeout 60 sipp -sf "$HERE/sipp/uac_ring_cancel.xml" -s "$3" "$IP:$HP_PORT" -i "$IP" -p "$SIPP_PORT" \
+        -mp "$SIPP_MEDIA" -d "$4" -m 1 -timeout 40s -timeout_error -nostdin -trace_msg \
+        -message_file "$WORK/sipp-$1-msg.log" > "$WORK/sipp-$1.log" 2>&1
+    local status=$?
+    stop "$1"
+    return $status
+}
+statuses() { grep -oE "^SIP/2.0 [0-9]{3}" "$WORK/sipp-$1-msg.log" | cut -d' ' -f2 | sort -u | tr '\n' ' '; }
+ring_cancel fig4 fig4-phone 1001 3000
+fig4_statuses=$(statuses fig4)
+check "Fig. 4 verbatim rings on INVITE (OpRing) and is cancelled cleanly (got ${fig4_statuses})" \
+    test "$fig4_statuses" = "100 180 200 487 "
+ring_cancel silent silent-logger 1001 3000
+silent_statuses=$(statuses silent)
+check "the silent logger never rings nor answers: only 100 Trying until the CANCEL (got ${silent_statuses})" \
+    test "$silent_statuses" = "100 200 487 "
+ring_cancel bait toll-fraud-bait 00441632960123 8000
+bait_statuses=$(statuses bait)
+check "the toll-fraud bait keeps an international call ringing past 8 s (got ${bait_statuses})" \
+    test "$bait_statuses" = "100 180 200 487 "
+honeyphone voicemail voicemail || true
+timeout 60 sipp -sf "$HERE/sipp/uac_media.xml" -s 1002 "$IP:$HP_PORT" -i "$IP" -p "$SIPP_PORT" -mp "$SIPP_MEDIA" \
+    -m 1 -timeout 50s -timeout_error -nostdin > "$WORK/sipp-voicemail.log" 2>&1
+voicemail_status=$?
+sleep 1
+stop voicemail
+check "the voicemail profile answers SIPp's call, plays its greeting and records the caller" bash -c \
+    "[[ $voicemail_status -eq 0 ]] && python3 '$HERE/media_match.py' '$WORK/voicemail/recordings/call-1-honeypot.wav' \
+    '$ROOT/Media/voicemail-greeting.wav' && python3 '$HERE/media_match.py' \
+    '$WORK/voicemail/recordings/call-1-caller.wav' /usr/share/sip-tester/g711a.pcap --pcap-pt 8"
 
 # --- the busy profile, and SIGHUP reload -------------------------------------------------------------------
 mkdir -p "$WORK/reload/profiles"

@@ -57,6 +57,9 @@ struct Dialog {
     var sdpSessionID: UInt64
     var sdpVersion: UInt64
     let rtpPort: UInt16
+    /// The telephone-event payload type of the answer (RFC 4733), when one was negotiated: DTMF the honeypot
+    /// sends goes by RTP then, by SIP INFO otherwise.
+    var telephoneEvent: UInt8? = nil
     /// The offer of the INVITE, when it had one the honeypot can answer.
     let offer: SDPOfferState
 }

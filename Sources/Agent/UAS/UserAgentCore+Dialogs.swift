@@ -173,8 +173,23 @@ extension UserAgentCore {
     /// Sends BYE in dialog `id` (§15.1.1) and marks it terminating.
     mutating func sendBye(_ id: DialogID) -> [UserAgentAction] {
         guard var dialog = self.dialogs[id] else { return [] }
-        dialog.localCSeq &+= 1
         dialog.phase = .terminating
+        self.dialogs[id] = dialog
+        var actions = self.cancelControllerTimers(id)
+        actions += self.sendInDialog(id, method: .bye)
+        actions.append(.callEvent(id, "hang-up"))
+        return actions
+    }
+
+    /// A request of the honeypot inside dialog `id` (BYE, INFO), with the next local CSeq and the route set.
+    mutating func sendInDialog(
+        _ id: DialogID,
+        method: SIPMethod,
+        contentType: String? = nil,
+        body: String = ""
+    ) -> [UserAgentAction] {
+        guard var dialog = self.dialogs[id] else { return [] }
+        dialog.localCSeq &+= 1
         self.dialogs[id] = dialog
         let persona = dialog.persona
         let local = dialog.local.local
@@ -189,16 +204,15 @@ extension UserAgentCore {
             .init("From", dialog.localAddress),
             .init("To", dialog.remoteAddress),
             .init("Call-ID", id.callID),
-            .init("CSeq", "\(dialog.localCSeq) BYE"),
+            .init("CSeq", "\(dialog.localCSeq) \(method.rawValue)"),
         ]
         for route in dialog.routeSet { headers.append(.init("Route", route)) }
         headers.append(.init("User-Agent", persona.userAgent))
+        if let contentType { headers.append(.init("Content-Type", contentType)) }
         let uri = dialog.remoteTarget.isEmpty ? "sip:\(dialog.peer.remote.ipAddress ?? host)" : dialog.remoteTarget
-        let bye = persona.compose(.request(method: .bye, uri: uri), headers: headers, shape: .request)
-        var actions = self.cancelControllerTimers(id)
-        actions.append(.sendRequest(bye, to: dialog.peer))
-        actions.append(.callEvent(id, "hang-up"))
-        return actions
+        var request = persona.compose(.request(method: method, uri: uri), headers: headers, shape: .request)
+        if !body.isEmpty { request.body = ByteBuffer(string: body) }
+        return [.sendRequest(request, to: dialog.peer)]
     }
 
     /// A response to a request the UA core sent (a BYE), or its failure: the dialog ends.

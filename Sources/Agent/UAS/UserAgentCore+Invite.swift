@@ -185,7 +185,9 @@ extension UserAgentCore {
                 guard case .early(let key) = dialog.phase else { continue }
                 let description = self.sessionDescription(for: dialog)
                 let body = description.serializedBuffer()
-                actions.append(.mediaStart(id, self.mediaSetup(for: dialog, answer: description)))
+                let setup = self.mediaSetup(for: dialog, answer: description)
+                dialog.telephoneEvent = setup.telephoneEventPayloadType
+                actions.append(.mediaStart(id, setup))
                 let persona = dialog.persona
                 var extra: [SIPMessageBuilder.Header] = [
                     .init("Contact", self.contact(user: dialog.invite.requestURI?.user, arrival: dialog.local)),
@@ -265,6 +267,13 @@ extension UserAgentCore {
                 } else {
                     actions.append(.respond(key, self.inviteResponse(dialog, key: key, status: 403)))
                     actions += self.end(id, event: "credentials refused")
+                }
+            case .media(.sendDTMF(let digits)) where dialog.telephoneEvent == nil:
+                // No telephone-event in the answer: DTMF by SIP INFO (application/dtmf-relay), one per digit.
+                guard case .confirmed = dialog.phase else { continue }
+                for digit in digits.prefix(32) where "0123456789*#ABCD".contains(digit) {
+                    let body = "Signal=\(digit)\r\nDuration=160\r\n"
+                    actions += self.sendInDialog(id, method: .info, contentType: "application/dtmf-relay", body: body)
                 }
             case .media(let media):
                 actions.append(.media(id, media, rtpPort: dialog.rtpPort))

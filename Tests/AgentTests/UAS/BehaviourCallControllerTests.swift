@@ -1,5 +1,6 @@
 import Agent
 import Behaviour
+import Foundation
 import NIOCore
 import SIPCore
 import SIPTransactions
@@ -65,6 +66,65 @@ import Testing
         let bye = call.core.timerFired(hangUp)
         #expect(bye.steps.contains { if case .sendRequest("BYE", _) = $0 { true } else { false } })
         #expect(bye.steps.contains(.media(id, .stopPlay)))
+    }
+
+    @Test func dtmfOutGoesByRTPWithTelephoneEventsAndByInfoWithout() throws {
+        let profile = try Self.profile(
+            """
+            Mode : Deterministic
+            Idle {
+              INVITE/OpRing,
+            }
+            Ringing {
+              entry/OpStartRing(1),
+              ringtimeout/OpAnswerCall,
+            }
+            InCall {
+              entry/OpStartTimer(pin, 1),
+              pin/OpSendDTMF("4#"),
+            }
+            """
+        )
+        func pinActions(offer: String) throws -> [UserAgentAction] {
+            var call = try CallScript(
+                offerText: offer,
+                controllerFactory: { _ in
+                    BehaviourCallController(profile: profile, seed: 2)
+                }
+            )
+            let ring = try #require(
+                call.opening.compactMap { action -> UserAgentTimer? in
+                    if case .startTimer(let timer, .seconds(1)) = action { return timer }
+                    return nil
+                }.first
+            )
+            let answered = call.core.timerFired(ring)
+            let pin = try #require(
+                answered.compactMap { action -> UserAgentTimer? in
+                    if case .startTimer(let timer, .seconds(1)) = action, case .controller = timer { return timer }
+                    return nil
+                }.first
+            )
+            _ = try call.ack()
+            return call.core.timerFired(pin)
+        }
+        // The fixture's offer has telephone-event 101: the digits go to the media engine (RFC 4733).
+        let viaRTP = try pinActions(offer: Fixtures.offer)
+        #expect(viaRTP.steps.contains { if case .media(_, .sendDTMF("4#")) = $0 { true } else { false } })
+        // An offer without telephone-event: the answer has none either, so SIP INFO, one per digit.
+        let plain = Fixtures.offer.replacingOccurrences(of: " 0 8 101\r\n", with: " 0 8\r\n")
+            .replacingOccurrences(of: "a=rtpmap:101 telephone-event/8000\r\na=fmtp:101 0-16\r\n", with: "")
+        #expect(!plain.contains("101"))
+        let viaInfo = try pinActions(offer: plain)
+        let infos = viaInfo.compactMap { action -> String? in
+            if case .sendRequest(let builder, _) = action { return Fixtures.text(builder.serialized()) }
+            return nil
+        }
+        #expect(infos.count == 2)
+        #expect(infos.first?.hasPrefix("INFO ") == true)
+        #expect(infos.first?.contains("Content-Type: application/dtmf-relay\r\n") == true)
+        #expect(infos.first?.hasSuffix("\r\n\r\nSignal=4\r\nDuration=160\r\n") == true)
+        #expect(infos.last?.contains("Signal=#") == true)
     }
 
     @Test func theRegistrarProfileChallengesThenRefusesCredentials() throws {

@@ -21,6 +21,7 @@ struct CallScript {
         persona: String = Persona.defaultID,
         transport: SIPTransportKind = .udp,
         offer: Bool = true,
+        offerText: String = Fixtures.offer,
         extraHeaders: [String] = [],
         controllerFactory: CallControllerFactory? = nil
     ) throws {
@@ -37,7 +38,7 @@ struct CallScript {
         invite.extra = ["Record-Route: <sip:proxy1.example;lr>, <sip:proxy2.example;lr>"] + extraHeaders
         if offer {
             invite.contentType = "application/sdp"
-            invite.body = Fixtures.offer
+            invite.body = offerText
         }
         self.invite = invite
         self.inviteMessage = try invite.message()
