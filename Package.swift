@@ -9,6 +9,7 @@ let package = Package(
         .library(name: "SIPCore", targets: ["SIPCore"]),
         .library(name: "SDP", targets: ["SDP"]),
         .library(name: "Behaviour", targets: ["Behaviour"]),
+        .library(name: "RTP", targets: ["RTP"]),
         .library(name: "HoneyphoneApp", targets: ["HoneyphoneApp"]),
         .library(name: "Inference", targets: ["Inference"]),
         .library(name: "Recon", targets: ["Recon"]),

@@ -48,6 +48,27 @@ let package = Package(
                 .product(name: "NIOCore", package: "swift-nio"),
             ]
         ),
+        // A behaviour profile: parse, print, parse the print, run a scripted call.
+        .executableTarget(
+            name: "FuzzProfile",
+            dependencies: [.product(name: "Behaviour", package: "honeyphone")]
+        ),
+        // An RTP/RTCP datagram: the packet codecs, the recorder, the telephone-event receiver, the serializers.
+        .executableTarget(
+            name: "FuzzRTP",
+            dependencies: [
+                .product(name: "RTP", package: "honeyphone"),
+                .product(name: "NIOCore", package: "swift-nio"),
+            ]
+        ),
+        // A WAV file: the reader, downmix, resampling to 8 kHz, the writer.
+        .executableTarget(
+            name: "FuzzWAV",
+            dependencies: [
+                .product(name: "RTP", package: "honeyphone"),
+                .product(name: "NIOCore", package: "swift-nio"),
+            ]
+        ),
     ]
 )
 

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Builds the libFuzzer targets (FuzzSIPMessage, FuzzSIPURI, FuzzSDP) and runs each for SECONDS.
+# Builds the libFuzzer targets (FuzzSIPMessage, FuzzSIPURI, FuzzSDP, FuzzProfile, FuzzRTP, FuzzWAV) and runs each
+# for SECONDS.
 #
 #   FuzzTesting/run.sh [SECONDS]        (default 60)
 #
@@ -14,7 +15,7 @@
 # Environment:
 #   FUZZ_CONFIG        release (default: about 5x the executions per second of debug; bounds and overflow
 #                      checks stay on and Sources has no assert) or debug
-#   FUZZ_TARGETS       the targets to run (default: "FuzzSIPMessage FuzzSIPURI FuzzSDP")
+#   FUZZ_TARGETS       the targets to run (default: "FuzzSIPMessage FuzzSIPURI FuzzSDP FuzzProfile FuzzRTP FuzzWAV")
 #   FUZZ_SCRATCH_PATH  SwiftPM's build folder (default: FuzzTesting/.build-fuzz)
 #   HONEYPHONE_SHARED  the shared folder (default: the repo's ../shared)
 set -euo pipefail
@@ -30,7 +31,7 @@ SHARED=${HONEYPHONE_SHARED:-$ROOT/../shared}
 [[ -d "$SHARED" ]] && SHARED=$(cd "$SHARED" && pwd)
 CONFIG=${FUZZ_CONFIG:-release}
 SCRATCH=${FUZZ_SCRATCH_PATH:-$HERE/.build-fuzz}
-read -r -a TARGETS <<< "${FUZZ_TARGETS:-FuzzSIPMessage FuzzSIPURI FuzzSDP}"
+read -r -a TARGETS <<< "${FUZZ_TARGETS:-FuzzSIPMessage FuzzSIPURI FuzzSDP FuzzProfile FuzzRTP FuzzWAV}"
 MESSAGES=$ROOT/Tests/SIPCoreTests/Messages
 WORK=$HERE/.corpus-work
 
@@ -139,6 +140,10 @@ corpus_arguments() {
 seed_sip_message
 seed_sip_uri
 seed_sdp
+# Profiles, RTP/RTCP datagrams and WAV files: their Seeds/ folders (the shipped profiles, small packets and files).
+for target in FuzzProfile FuzzRTP FuzzWAV; do
+    collect "$HERE/Seeds/$target" "$WORK/seeds-$target" ! -name '.*'
+done
 cp "$HERE/Dictionaries/sip.dict" "$WORK/sip.dict"
 if [[ -d "$SHARED/corpora" ]]; then
     echo "==> seeds: in-repo messages and Seeds/, plus $SHARED/corpora (read in place)"
