@@ -23,52 +23,15 @@ case "$IP" in 127.*) ;; *)
     ;;
 esac
 WORK="$(mktemp -d /tmp/honeyphone-profiles.XXXXXX)"
-PIDS=()
-passed=0 failed=0
-
-log() { printf '%s\n' "$*"; }
-check() {
-    local what="$1"
-    shift
-    if "$@"; then
-        log "PASS $what"
-        passed=$((passed + 1))
-    else
-        log "FAIL $what"
-        failed=$((failed + 1))
-    fi
-}
+# shellcheck source=../Support/checks.sh
+source "$HERE/../Support/checks.sh"
 start() { # start NAME CMD...
     local name="$1"
     shift
     "$@" > "$WORK/$name.log" 2>&1 &
-    PIDS+=("$!")
-    echo "$!" > "$WORK/$name.pid"
+    remember "$!" "$name"
 }
-stop() {
-    local pid
-    pid="$(cat "$WORK/$1.pid" 2> /dev/null)" || return 0
-    kill -TERM "$pid" 2> /dev/null || return 0
-    for _ in $(seq 50); do
-        kill -0 "$pid" 2> /dev/null || return 0
-        sleep 0.1
-    done
-    kill -KILL "$pid" 2> /dev/null || true
-}
-cleanup() {
-    for pid in "${PIDS[@]}"; do kill -TERM "$pid" 2> /dev/null || true; done
-    sleep 1
-    for pid in "${PIDS[@]}"; do kill -KILL "$pid" 2> /dev/null || true; done
-}
-trap cleanup EXIT
-wait_for() {
-    local deadline=$((SECONDS + $1))
-    shift
-    until "$@"; do
-        [ $SECONDS -ge $deadline ] && return 1
-        sleep 0.2
-    done
-}
+trap stop_all EXIT
 udp_open() { ss -lnu | grep -q "$IP:$1 "; }
 # honeyphone NAME PROFILE [more run options]: a honeypot on IP:HP_PORT with its own data folder WORK/NAME
 honeyphone() {
@@ -78,8 +41,7 @@ honeyphone() {
     sed -e "s/@IP@/$IP/g" -e "s/@HP_PORT@/$HP_PORT/g" "$HERE/honeyphone-profiles.env" > "$WORK/$name/env"
     (cd "$ROOT" && exec "$HP_BIN" run --environment "$WORK/$name/env" --data "$WORK/$name" --profile "$profile" "$@") \
         > "$WORK/$name.log" 2>&1 &
-    PIDS+=("$!")
-    echo "$!" > "$WORK/$name.pid"
+    remember "$!" "$name"
     wait_for 20 udp_open "$HP_PORT"
 }
 
@@ -155,7 +117,7 @@ sed -e "s/@IP@/$IP/g" "$HERE/baresip/accounts.in" > "$WORK/baresip/accounts"
 timeout 30 tshark -i lo -a duration:20 -f "udp and dst portrange 10200-10300" -F pcap \
     -w "$WORK/baresip-rtp.pcap" > /dev/null 2>&1 &
 TSHARK=$!
-PIDS+=("$TSHARK")
+remember "$TSHARK" tshark
 sleep 2
 timeout 30 baresip -f "$WORK/baresip" -t 16 -e "/dial sip:1001@$IP:$HP_PORT" < /dev/null > "$WORK/baresip.log" 2>&1
 wait "$TSHARK" 2> /dev/null
@@ -254,5 +216,4 @@ check "SIGHUP reloads the profile: 603, then 480 after the edit (got ${first:-?}
 check "a broken profile on SIGHUP is refused with its line and the old one keeps running (got ${third:-?})" \
     bash -c "[[ '${third:-}' == 480 ]] && grep -q 'profile reload failed' '$WORK/reload.log' && grep -q 'live.profile:4:1' '$WORK/reload.log'"
 
-log "profiles: $passed passed, $failed failed"
-[[ $failed -eq 0 ]]
+summary profiles

@@ -18,38 +18,14 @@ OPTIONS_COUNT="${INTEROP_OPTIONS_COUNT:-10000}" OPTIONS_RATE="${INTEROP_OPTIONS_
 case "$IP" in 127.*) ;; *) echo "INTEROP_IP must be a loopback address" >&2; exit 2 ;; esac
 
 WORK="$(mktemp -d /tmp/honeyphone-interop.XXXXXX)"
-PIDS=()
-passed=0 failed=0
-
-log() { printf '%s\n' "$*"; }
-check() {
-  local what="$1"; shift
-  if "$@"; then log "PASS $what"; passed=$((passed + 1)); else log "FAIL $what"; failed=$((failed + 1)); fi
-}
+# shellcheck source=../Support/checks.sh
+source "$HERE/../Support/checks.sh"
 start() { # start NAME CMD... (background, output to WORK/NAME.log, pid remembered)
   local name="$1"; shift
   "$@" >"$WORK/$name.log" 2>&1 &
-  local pid=$!
-  PIDS+=("$pid")
-  echo "$pid" >"$WORK/$name.pid"
+  remember "$!" "$name"
 }
-stop() { # stop NAME: SIGTERM, then SIGKILL after 5 s, by the remembered PID only
-  local pid
-  pid="$(cat "$WORK/$1.pid" 2>/dev/null)" || return 0
-  kill -TERM "$pid" 2>/dev/null || return 0
-  for _ in $(seq 50); do kill -0 "$pid" 2>/dev/null || return 0; sleep 0.1; done
-  kill -KILL "$pid" 2>/dev/null || true
-}
-cleanup() {
-  for pid in "${PIDS[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done
-  sleep 1
-  for pid in "${PIDS[@]}"; do kill -KILL "$pid" 2>/dev/null || true; done
-}
-trap cleanup EXIT
-wait_for() { # wait_for SECONDS CMD...: poll until CMD succeeds
-  local deadline=$((SECONDS + $1)); shift
-  until "$@"; do [ $SECONDS -ge $deadline ] && return 1; sleep 0.2; done
-}
+trap stop_all EXIT
 udp_open() { ss -lnu | grep -q "$IP:$1 "; }
 kamcmd_() { kamcmd -s "unix:$WORK/kamailio/kamailio_ctl" "$@"; }
 
@@ -175,5 +151,4 @@ check "every UDP message the capture saw is stored" test "$all_stored" -ge "$all
 exported="$(tshark -r "$WORK/export.pcap" -Y sip -T fields -e frame.number 2>/dev/null | wc -l)"
 check "the pcap export opens in tshark with SIP decoded ($exported messages)" test "$exported" -gt 0
 
-log "interop: $passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+summary interop

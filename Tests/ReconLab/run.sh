@@ -17,21 +17,8 @@ BIN="$(readlink -f "${1:?usage: run.sh BIN_FOLDER}")"
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 HP="$BIN/honeyphone" PROBE="$BIN/recon-probe" LAB="$BIN/recon-lab"
 WORK="$(mktemp -d /tmp/honeyphone-reconlab.XXXXXX)"
-PIDS=()
-passed=0 failed=0
-
-log() { printf '%s\n' "$*"; }
-check() {
-    local what="$1"
-    shift
-    if "$@"; then
-        log "PASS $what"
-        passed=$((passed + 1))
-    else
-        log "FAIL $what"
-        failed=$((failed + 1))
-    fi
-}
+# shellcheck source=../Support/checks.sh
+source "$HERE/../Support/checks.sh"
 ns() { # ns HOST CMD...: run CMD on a lab host
     local host="$1"
     shift
@@ -41,34 +28,13 @@ start() { # start NAME HOST CMD...: in the background on HOST, output to WORK/NA
     local name="$1" host="$2"
     shift 2
     ip netns exec "hpt-$host" "$@" > "$WORK/$name.log" 2>&1 &
-    PIDS+=("$!")
-    echo "$!" > "$WORK/$name.pid"
-}
-stop() { # stop NAME: SIGTERM, SIGKILL after 5 s, by the remembered PID only
-    local pid
-    pid="$(cat "$WORK/$1.pid" 2> /dev/null)" || return 0
-    kill -TERM "$pid" 2> /dev/null || return 0
-    for _ in $(seq 50); do
-        kill -0 "$pid" 2> /dev/null || return 0
-        sleep 0.1
-    done
-    kill -KILL "$pid" 2> /dev/null || true
+    remember "$!" "$name"
 }
 cleanup() {
-    for pid in "${PIDS[@]}"; do kill -TERM "$pid" 2> /dev/null || true; done
-    sleep 1
-    for pid in "${PIDS[@]}"; do kill -KILL "$pid" 2> /dev/null || true; done
+    stop_all
     bash "$HERE/network.sh" down
 }
 trap cleanup EXIT
-wait_for() { # wait_for SECONDS CMD...
-    local deadline=$((SECONDS + $1))
-    shift
-    until "$@"; do
-        [ $SECONDS -ge $deadline ] && return 1
-        sleep 0.2
-    done
-}
 listening() { # listening HOST udp|tcp ADDRESS:PORT
     ns "$1" ss -ln "--$2" | grep -q " $3 "
 }
@@ -256,5 +222,4 @@ check "sipsak's OPTIONS is fingerprinted as sipsak" seen OPTIONS sipsak
 check "SIPp's built-in uac INVITE is fingerprinted as sipp" seen INVITE sipp
 check "nmap's sip-methods OPTIONS is fingerprinted as nmap-sip-methods" seen OPTIONS nmap-sip-methods
 
-log "reconlab: $passed passed, $failed failed"
-[[ $failed -eq 0 ]]
+summary reconlab
