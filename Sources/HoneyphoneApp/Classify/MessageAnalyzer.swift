@@ -49,7 +49,7 @@ public final class MessageAnalyzer: Sendable {
         var report: InvestigationReport?
         if message.method?.rawValue == "INVITE" {
             let investigated = await self.toolkit.investigator.investigate(message, sdp: sdp)
-            observation = mapper.observation(message: message, sdp: sdp, report: investigated)
+            observation = mapper.observation(message: message, sdp: sdp, report: investigated, source: source)
             json = ReportRenderer.json(investigated)
             report = investigated
         } else {
@@ -57,7 +57,13 @@ public final class MessageAnalyzer: Sendable {
             let host = InterrogationList.canonicalHost(source) ?? source
             let sightings = self.toolkit.history.recordSighting(of: host).value.map { $0?.sightings ?? 0 }
             let facts = HostFacts(host: host, roles: [.signalingSource], sightings: sightings, fingerprints: matches)
-            observation = mapper.observation(message: message, sdp: sdp, hosts: [facts], passiveFingerprint: matches)
+            observation = mapper.observation(
+                message: message,
+                sdp: sdp,
+                hosts: [facts],
+                passiveFingerprint: matches,
+                source: source
+            )
             json = Self.passiveJSON(host: host, sightings: sightings, matches: matches)
         }
         let verdict = self.toolkit.engine.verdict(for: observation)

@@ -72,6 +72,18 @@ public enum DefaultModel {
         row: Suspicious = 0.45, 0.25, 0.1, 0.2
         row: Crafted = 0.1, 0.2, 0.4, 0.3
 
+        # Our choice (RFC 3261 18.2.1): is the top Via's sent-by address the address the request came from?
+        # Every element that sends a request puts its own address in the top Via, so a routable address
+        # other than the packet's source names a host that did not send it: the mark of a crafted request.
+        # Names and private (NAT) addresses are not compared and send no evidence. Genuine senders match
+        # (a few NATs and multi-homed hosts do not); tools send with their own address.
+        node: SentBy
+        parent: Nature
+        states: Source, Other
+        row: Normal = 0.9, 0.1
+        row: Suspicious = 0.9, 0.1
+        row: Crafted = 0.3, 0.7
+
         # Paper VII-B: how often the host was seen before (sightings 0, 1-2, 3 or more), printed CPT.
         node: Historical
         parent: Trust

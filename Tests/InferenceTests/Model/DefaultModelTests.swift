@@ -49,10 +49,37 @@ import Testing
 
     @Test func everyNodeOfFigureSixIsPresent() {
         let names = [
-            "Nature", "To", "Dispersion", "Trust", "Anomalies", "Historical", "WHOIS", "AS", "GL",
+            "Nature", "To", "Dispersion", "Trust", "Anomalies", "SentBy", "Historical", "WHOIS", "AS", "GL",
             "HasPort", "Fingerprint", "DNS",
         ]
         #expect(names.allSatisfy { self.model.tree.index(of: $0) != nil })
         #expect(self.model.tree.count == names.count)
+    }
+
+    @Test func aSentByOtherThanTheSourceFavoursCrafted() throws {
+        let engine = try VerdictEngine(model: self.model)
+        let crafted = engine.verdict(for: Observation(sentByIsSource: false))
+        let genuine = engine.verdict(for: Observation(sentByIsSource: true))
+        let unknown = engine.verdict(for: Observation())
+        #expect(crafted.belief[2] > unknown.belief[2])
+        #expect(genuine.belief[2] < unknown.belief[2])
+        #expect(crafted.messages.contains { $0.node == "SentBy" && $0.observedState == "Other" })
+    }
+
+    @Test func aModelWithoutSentByStillLoadsAndIgnoresIt() throws {
+        let text = DefaultModel.text.components(separatedBy: "\n")
+        var kept: [String] = []
+        var skipping = false
+        for line in text {
+            if line.hasPrefix("node: ") { skipping = line == "node: SentBy" }
+            if line.hasPrefix("markov: ") { skipping = false }
+            if !skipping { kept.append(line) }
+        }
+        let model = try ModelParser.parse(kept.joined(separator: "\n"))
+        #expect(model.tree.index(of: "SentBy") == nil)
+        let engine = try VerdictEngine(model: model)
+        #expect(
+            engine.verdict(for: Observation(sentByIsSource: false)).belief == engine.verdict(for: Observation()).belief
+        )
     }
 }
