@@ -29,7 +29,9 @@
 # offline investigation of learn/evaluate needs the hosts, DNS and WHOIS), with DATASET=OUT_FOLDER exported.
 # Needs root. Every address is inside the namespaces; every tool runs under `timeout` and every load is bounded
 # (floods: at most 1,000 requests at 250/s); every process is stopped by its PID; the network is torn down at the
-# end. Takes about 3 minutes.
+# end. About 75 s of traffic: the phones' and pingers' Normal traffic throughout, svmap, svwar, svcrack and the two
+# floods one after the other, then the other scenarios together. The seed draws every choice in this shell (bash
+# reseeds RANDOM in subshells); the tools' own randomness (Call-IDs, tags, branches, timing) differs on each run.
 set -uo pipefail
 
 BIN="$(readlink -f "${1:?usage: build.sh BIN_FOLDER OUT_FOLDER [SEED] [-- COMMAND...]}")"
@@ -57,17 +59,21 @@ for tool in ip tshark unbound kamailio baresip sipp svmap svwar svcrack nmap pyt
 done
 
 # --- hosts: addresses drawn from the pools by the seed ---------------------------------------------------------
-shuffled() { # shuffled WORDS...: the words in a seeded random order
-    local words=("$@") i j t
-    for ((i = ${#words[@]} - 1; i > 0; i--)); do
+# RANDOM is seeded above; bash reseeds it in subshells, so every draw happens in this shell (no $(...)).
+shuffle() { # shuffle WORDS...: the words in a seeded random order, in SHUFFLED
+    local i j t
+    SHUFFLED=("$@")
+    for ((i = ${#SHUFFLED[@]} - 1; i > 0; i--)); do
         j=$((RANDOM % (i + 1)))
-        t=${words[i]} words[i]=${words[j]} words[j]=$t
+        t=${SHUFFLED[i]} SHUFFLED[i]=${SHUFFLED[j]} SHUFFLED[j]=$t
     done
-    echo "${words[@]}"
 }
-read -r -a POOL1 <<< "$(shuffled $(seq -f '152.81.144.%g' 23 40))"
-read -r -a POOL2 <<< "$(shuffled $(seq -f '130.200.10.%g' 21 30))"
-read -r -a POOL3 <<< "$(shuffled $(seq -f '130.200.10.%g' 2 10))"
+shuffle $(seq -f '152.81.144.%g' 23 40)
+POOL1=("${SHUFFLED[@]}")
+shuffle $(seq -f '130.200.10.%g' 21 30)
+POOL2=("${SHUFFLED[@]}")
+shuffle $(seq -f '130.200.10.%g' 2 10)
+POOL3=("${SHUFFLED[@]}")
 declare -A ADDR LAN ROLE
 N1=0 N2=0 N3=0
 place() { # place NAME LAN ROLE
@@ -84,7 +90,8 @@ place phoneb 2 "Normal none"
 place ping1 2 "Normal none"
 place ping2 1 "Normal none"
 ATTACKERS=(svmap svwar svcrack oflood iflood spit toll1 toll2 nmap forge1 forge2 spoof fuzz1 fuzz2)
-read -r -a LANS <<< "$(shuffled 1 1 1 1 1 2 2 2 2 2 3 3 3 3)"
+shuffle 1 1 1 1 1 2 2 2 2 2 3 3 3 3
+LANS=("${SHUFFLED[@]}")
 i=0
 for name in "${ATTACKERS[@]}"; do
     case "$name" in
@@ -149,6 +156,10 @@ pinger() { # pinger NAME: Kamailio's keepalive OPTIONS to the honeypot every sec
     mkdir -p "$WORK/kamailio-$1"
     sed -e "s|@ADDR@|${ADDR[$1]}|g" -e "s|@TARGET@|$HP|g" -e "s|@NAME@|$1|g" "$HERE/kamailio/pinger.cfg.in" \
         > "$WORK/kamailio-$1/pinger.cfg"
+    ip netns exec "hpd-$1" kamailio -c -f "$WORK/kamailio-$1/pinger.cfg" > "$OUT/tools/kamailio-$1-check.log" 2>&1 || {
+        echo "dataset: the pinger's configuration is rejected (tools/kamailio-$1-check.log)" >&2
+        exit 1
+    }
     lab_start "kamailio-$1" "hpd-$1" timeout 900 kamailio -DD -E -f "$WORK/kamailio-$1/pinger.cfg" \
         -Y "$WORK/kamailio-$1" -m 16 -M 4
 }
@@ -165,8 +176,9 @@ dial() { # dial NAMESPACE URI: one call through baresip's control socket (netstr
 }
 # Misdialled URIs: what a wrong dial plan sends to the honeypot. Few distinct callees (a misrouting, not a campaign).
 MISDIALS=(carol 3605 dave 4410 erin)
-read -r -a MISDIALS <<< "$(shuffled "${MISDIALS[@]}")"
-CALLS=$((6 + RANDOM % 4))
+shuffle "${MISDIALS[@]}"
+MISDIALS=("${SHUFFLED[@]}")
+CALLS=$((5 + RANDOM % 3))
 calls() { # in the background: each phone places CALLS calls to 2 of the misdialled URIs, 6-9 s apart
     local k netns
     for ((k = 0; k < CALLS; k++)); do
@@ -183,7 +195,12 @@ LAB_PIDS+=("$CALLS_PID")
 
 # --- Suspicious: correct hosts, attack behaviour -----------------------------------------------------------------
 A() { echo "${ADDR[$1]}"; }
-gap() { sleep $((2 + RANDOM % 3)); }
+gap() { sleep $((1 + RANDOM % 2)); }
+BACKGROUND=()
+background() { # background NAME ARGS...: `tool NAME ARGS...` in the background (its PID in BACKGROUND)
+    tool "$@" &
+    BACKGROUND+=("$!")
+}
 PORTS=$((80 + RANDOM % 40))
 tool svmap hpd-svmap 120 svmap -b "$(A svmap)" -x "$(A svmap)" -p "5060-$((5060 + PORTS - 1))" "$HP"
 gap
@@ -201,40 +218,37 @@ gap
 tool iflood hpd-iflood 90 sipp -sn uac -s bob "$HP:5060" -i "$(A iflood)" -p 5080 -r $((80 + RANDOM % 40)) \
     -m $((250 + RANDOM % 100)) -l 400 -d 200 -timeout 60s -nostdin -cid_str "if$SEED-%u-%p@%s"
 gap
+# The remaining scenarios run together: each has its own host, so the per-source windows stay apart, and their
+# total rate (under 100 requests/s) is far from a distributed flood.
 FIRST=$((2000 + RANDOM % 7000))
 echo SEQUENTIAL > "$WORK/spit.csv"
-seq "$FIRST" "$((FIRST + 59))" | shuf --random-source=<(yes "$SEED") >> "$WORK/spit.csv"
-tool spit hpd-spit 90 sipp -sf "$HERE/sipp/call.xml" -inf "$WORK/spit.csv" -s x "$HP:5060" -i "$(A spit)" \
-    -p 5080 -r 6 -m $((40 + RANDOM % 20)) -l 20 -timeout 60s -nostdin -cid_str "sp$SEED-%u-%p@%s"
-gap
+seq "$FIRST" "$((FIRST + 79))" | shuf --random-source=<(yes "$SEED") >> "$WORK/spit.csv"
+background spit hpd-spit 90 sipp -sf "$HERE/sipp/call.xml" -inf "$WORK/spit.csv" -s x "$HP:5060" -i "$(A spit)" \
+    -p 5080 -r 6 -m $((60 + RANDOM % 20)) -l 20 -timeout 60s -nostdin -cid_str "sp$SEED-%u-%p@%s"
 TOLL=("+4420$((RANDOM % 9000 + 1000))$((RANDOM % 9000 + 1000))" "00881$((RANDOM % 90000 + 10000))$((RANDOM % 9000))"
     "011$((RANDOM % 900 + 100))55$((RANDOM % 90000 + 10000))" "1900$((RANDOM % 9000 + 1000))$((RANDOM % 900 + 100))"
     "0900$((RANDOM % 9000 + 1000))$((RANDOM % 900 + 100))" "+882$((RANDOM % 90000 + 10000))$((RANDOM % 9000))"
     "00$((RANDOM % 90 + 10))$((RANDOM % 90000000 + 10000000))" "+$((RANDOM % 90 + 10))$((RANDOM % 9000 + 1000))$((RANDOM % 90000 + 10000))")
-read -r -a TOLL <<< "$(shuffled "${TOLL[@]}")"
+shuffle "${TOLL[@]}"
+TOLL=("${SHUFFLED[@]}")
 printf 'SEQUENTIAL\n%s\n%s\n%s\n%s\n' "${TOLL[@]:0:4}" > "$WORK/toll1.csv"
 printf 'SEQUENTIAL\n%s\n%s\n%s\n%s\n' "${TOLL[@]:4:4}" > "$WORK/toll2.csv"
-TOLL_PIDS=()
 for name in toll1 toll2; do
-    tool "$name" "hpd-$name" 60 sipp -sf "$HERE/sipp/call.xml" -inf "$WORK/$name.csv" -s x "$HP:5060" -i "$(A "$name")" \
-        -p 5080 -r 1 -m 4 -timeout 40s -nostdin -cid_str "$name-$SEED-%u-%p@%s" &
-    TOLL_PIDS+=("$!")
+    background "$name" "hpd-$name" 60 sipp -sf "$HERE/sipp/call.xml" -inf "$WORK/$name.csv" -s x "$HP:5060" \
+        -i "$(A "$name")" -p 5080 -r 1 -m 4 -timeout 40s -nostdin -cid_str "$name-$SEED-%u-%p@%s"
 done
-wait "${TOLL_PIDS[@]}"
-gap
-tool nmap hpd-nmap 120 nmap -n -Pn -sU -p 5060 --script sip-methods "$HP"
-gap
+background nmap hpd-nmap 120 nmap -n -Pn -sU -p 5060 --script sip-methods "$HP"
 
 # --- Crafted: hosts that are not as claimed, spoofed agents, malformed messages ----------------------------------
 # Claimable hosts at 1, 2 and 3 IP hops (the proxies, the routers' lab-side addresses, the phones, the pingers).
 CLAIM1=(152.81.144.22 152.81.144.1 "$(A ping2)")
 CLAIM2=(130.200.10.20 130.200.10.18 "$(A phoneb)" "$(A ping1)")
 CLAIM3=(130.200.10.11 "$(A phonea)")
-claim() { # claim HOPS: a host at HOPS hops
+claim() { # claim HOPS: a host at HOPS hops, in CLAIMED
     case "$1" in
-    1) echo "${CLAIM1[RANDOM % ${#CLAIM1[@]}]}" ;;
-    2) echo "${CLAIM2[RANDOM % ${#CLAIM2[@]}]}" ;;
-    *) echo "${CLAIM3[RANDOM % ${#CLAIM3[@]}]}" ;;
+    1) CLAIMED=${CLAIM1[RANDOM % ${#CLAIM1[@]}]} ;;
+    2) CLAIMED=${CLAIM2[RANDOM % ${#CLAIM2[@]}]} ;;
+    *) CLAIMED=${CLAIM3[RANDOM % ${#CLAIM3[@]}]} ;;
     esac
 }
 AGENTS=("User-Agent: Linphone-Desktop/5.2.0 (Ubuntu 22.04) LinphoneSDK/5.2.0" "User-Agent: Yealink SIP-T46S 66.86.0.15"
@@ -245,32 +259,40 @@ forged_csv() { # forged_csv COUNT SPOOF: the injection file of forged INVITEs
     for ((k = 0; k < $1; k++)); do
         # Points A-D drawn over at least two hop counts: the claimed hosts are spread, the sender is none of them.
         hops=$((1 + RANDOM % 3))
-        a=$(claim "$hops")
-        b=$(claim $((1 + (hops + 1 + RANDOM % 2 - 1) % 3)))
-        c=$(claim $((1 + RANDOM % 3)))
-        d=$(claim $((1 + RANDOM % 3)))
-        callee=$([[ $((RANDOM % 2)) -eq 0 ]] && echo bob || echo 100)
+        claim "$hops"
+        a=$CLAIMED
+        claim $((1 + (hops + RANDOM % 2) % 3))
+        b=$CLAIMED
+        claim $((1 + RANDOM % 3))
+        c=$CLAIMED
+        claim $((1 + RANDOM % 3))
+        d=$CLAIMED
+        callees=(bob 100)
+        callee=${callees[RANDOM % 2]}
+        domains=(pole-nord.fr loria.fr)
+        domain=${domains[RANDOM % 2]}
         if [[ "$2" == yes ]]; then
-            echo "$a;$b;$c;$d;$([[ $((RANDOM % 2)) -eq 0 ]] && echo pole-nord.fr || echo loria.fr);${AGENTS[RANDOM % ${#AGENTS[@]}]};$callee"
+            echo "$a;$b;$c;$d;$domain;${AGENTS[RANDOM % ${#AGENTS[@]}]};$callee"
         else
-            echo "$a;$b;$c;$d;$([[ $((RANDOM % 2)) -eq 0 ]] && echo pole-nord.fr || echo loria.fr);Allow: INVITE, ACK, CANCEL, BYE, OPTIONS;$callee"
+            echo "$a;$b;$c;$d;$domain;Allow: INVITE, ACK, CANCEL, BYE, OPTIONS;$callee"
         fi
     done
 }
 for name in forge1 forge2 spoof; do
     count=$((15 + RANDOM % 10))
-    forged_csv "$count" "$([[ $name == spoof ]] && echo yes || echo no)" > "$WORK/$name.csv"
-    tool "$name" "hpd-$name" 60 sipp -sf "$HERE/sipp/forged.xml" -inf "$WORK/$name.csv" -s x "$HP:5060" \
+    spoofed=no
+    [[ $name == spoof ]] && spoofed=yes
+    forged_csv "$count" "$spoofed" > "$WORK/$name.csv"
+    background "$name" "hpd-$name" 60 sipp -sf "$HERE/sipp/forged.xml" -inf "$WORK/$name.csv" -s x "$HP:5060" \
         -i "$(A "$name")" -p 5080 -r 3 -m "$count" -timeout 30s -nostdin -cid_str "$name$SEED-%u-%p@%s"
-    gap
 done
 CORPUS=("$HERE"/../SIPCoreTests/Messages/rfc4475/valid/*.sip "$HERE"/../SIPCoreTests/Messages/rfc4475/invalid/*.sip)
-tool fuzz1 hpd-fuzz1 60 python3 "$HERE/fuzz.py" "$SEED" $((40 + RANDOM % 20)) "$(A fuzz1)" "$HP" "${CORPUS[@]}"
-gap
-tool fuzz2 hpd-fuzz2 60 python3 "$HERE/fuzz.py" "$((SEED + 1000))" $((40 + RANDOM % 20)) "$(A fuzz2)" "$HP" \
+background fuzz1 hpd-fuzz1 60 python3 "$HERE/fuzz.py" "$SEED" $((40 + RANDOM % 20)) "$(A fuzz1)" "$HP" "${CORPUS[@]}"
+background fuzz2 hpd-fuzz2 60 python3 "$HERE/fuzz.py" "$((SEED + 1000))" $((40 + RANDOM % 20)) "$(A fuzz2)" "$HP" \
     "${CORPUS[@]}"
 
 # --- the end of the capture -------------------------------------------------------------------------------------
+wait "${BACKGROUND[@]}"
 wait "$CALLS_PID" 2> /dev/null
 sleep 3
 lab_stop kamailio-ping1

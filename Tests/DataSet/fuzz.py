@@ -2,7 +2,7 @@
 """Tests/DataSet/fuzz.py SEED COUNT SOURCE TARGET [CORPUS...]: sends COUNT mutated SIP requests over UDP.
 
 PROTOS/RFC 4475-style fuzzing for the data set: each message is a request of the given corpus (the RFC 4475
-torture messages of the repository), re-aimed at TARGET's Request-URI host and mutated by one to three
+torture messages of the repository), re-aimed at one user at TARGET (Request-URI and To) and mutated by one to three
 operations drawn with a seeded generator (a broken request line, a header without colon, a wrong
 Content-Length, NUL and high bytes, an overlong token, a duplicated or deleted header, a truncated message).
 Sent from SOURCE:5070 to TARGET:5060, one every 50 ms; nothing is read back. Only lab addresses are accepted.
@@ -14,13 +14,18 @@ import sys
 import time
 
 
-def mutate(rng, data, target):
+def mutate(rng, data, target, user):
     lines = data.split(b"\r\n")
-    if lines and b" sip:" in lines[0]:
+    uri = b"sip:" + user + b"@" + target.encode()
+    if lines and len(lines[0].split(b" ")) == 3:
         parts = lines[0].split(b" ")
-        if len(parts) == 3:
-            parts[1] = b"sip:" + str(rng.randint(100, 999)).encode() + b"@" + target.encode()
-            lines[0] = b" ".join(parts)
+        parts[1] = uri
+        lines[0] = b" ".join(parts)
+    for i, line in enumerate(lines[1:], 1):
+        if line == b"":
+            break
+        if line.lower().startswith((b"to:", b"t:", b"to :")):
+            lines[i] = b"To: <" + uri + b">"
     for _ in range(rng.randint(1, 3)):
         op = rng.randrange(8)
         headers = [i for i, line in enumerate(lines[1:], 1) if b":" in line]
@@ -61,10 +66,12 @@ def main():
         if data.split(b" ", 1)[0].isalpha() and not data.startswith(b"SIP/"):
             corpus.append(data.replace(b"\r\n", b"\n").replace(b"\n", b"\r\n"))
     rng = random.Random(seed)
+    # One victim per run, as PROTOS-style suites aim every case at one URI.
+    user = rng.choice([b"bob", b"100", b"alice"])
     sock = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
     sock.bind((source, 5070))
     for _ in range(count):
-        message = mutate(rng, rng.choice(corpus), target)
+        message = mutate(rng, rng.choice(corpus), target, user)
         sock.sendto(message[:8000], (target, 5060))
         time.sleep(0.05)
 
