@@ -67,7 +67,7 @@ import Testing
     }
 
     @Test func aModelWithoutSentByStillLoadsAndIgnoresIt() throws {
-        let text = DefaultModel.text.components(separatedBy: "\n")
+        let text = DefaultModel.text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         var kept: [String] = []
         var skipping = false
         for line in text {
