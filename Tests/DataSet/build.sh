@@ -19,8 +19,8 @@
 #               proxy.loria.fr -> the honeypot, so the honeypot sees them from 152.81.144.22; two Kamailio servers
 #               on the proxies' networks pinging the honeypot with OPTIONS (keepalive module)
 #   Suspicious  svmap (scanning), svwar (extension-enumeration), svcrack (password-guessing), SIPp OPTIONS and
-#               INVITE floods (flooding), SIPp calls with media to many callees (spit), SIPp calls to
-#               international/premium numbers (toll-fraud), nmap sip-methods (scanning)
+#               INVITE floods (flooding), SIPp calls with media to many callees and a baresip phone driven as a SPIT
+#               bot (spit), SIPp calls to international/premium numbers (toll-fraud), nmap sip-methods (scanning)
 #   Crafted     SIPp INVITEs whose Via/Contact/SDP c=/o=/From hosts are drawn from lab hosts at 1, 2 and 3 hops
 #               and never the sender (none), the same with real phones' User-Agent strings (none), mutated
 #               RFC 4475 messages (fuzz.py; malformed)
@@ -89,8 +89,8 @@ place phonea 3 "Normal none"
 place phoneb 2 "Normal none"
 place ping1 2 "Normal none"
 place ping2 1 "Normal none"
-ATTACKERS=(svmap svwar svcrack oflood iflood spit toll1 toll2 nmap forge1 forge2 spoof fuzz1 fuzz2)
-shuffle 1 1 1 1 1 2 2 2 2 2 3 3 3 3
+ATTACKERS=(svmap svwar svcrack oflood iflood spit spitbot toll1 toll2 nmap forge1 forge2 spoof fuzz1 fuzz2)
+shuffle 1 1 1 1 1 2 2 2 2 2 3 3 3 3 3
 LANS=("${SHUFFLED[@]}")
 i=0
 for name in "${ATTACKERS[@]}"; do
@@ -99,7 +99,7 @@ for name in "${ATTACKERS[@]}"; do
     svwar) role="Suspicious extension-enumeration" ;;
     svcrack) role="Suspicious password-guessing" ;;
     oflood | iflood) role="Suspicious flooding" ;;
-    spit) role="Suspicious spit" ;;
+    spit | spitbot) role="Suspicious spit" ;;
     toll*) role="Suspicious toll-fraud" ;;
     forge* | spoof) role="Crafted none" ;;
     fuzz*) role="Crafted malformed" ;;
@@ -143,15 +143,21 @@ lab_start tshark hpt-hp tshark -q -n -i eth0 -f "udp and dst host $HP" -w "$OUT/
 lab_wait 15 test -s "$OUT/capture.pcap"
 sleep 1
 
-phone() { # phone NAME NAMESPACE ADDRESS: a baresip phone with proxy.pole-nord.fr as outbound proxy
+phone() { # phone NAME NAMESPACE ADDRESS [direct]: a baresip phone with proxy.pole-nord.fr as outbound proxy (or none)
     mkdir -p "$WORK/baresip-$1"
     sed -e "s|@ADDR@|$3|g" "$HERE/baresip/config.in" > "$WORK/baresip-$1/config"
-    echo "<sip:$1@pole-nord.fr>;outbound=\"sip:130.200.10.20;lr\";regint=0" > "$WORK/baresip-$1/accounts"
+    if [[ "${4:-}" == direct ]]; then
+        echo "<sip:$1@pole-nord.fr>;regint=0" > "$WORK/baresip-$1/accounts"
+    else
+        echo "<sip:$1@pole-nord.fr>;outbound=\"sip:130.200.10.20;lr\";regint=0" > "$WORK/baresip-$1/accounts"
+    fi
     lab_start "baresip-$1" "$2" timeout 900 baresip -f "$WORK/baresip-$1" -t 890
 }
 phone alice hpt-uni 130.200.10.11
 phone phonea hpd-phonea "${ADDR[phonea]}"
 phone phoneb hpd-phoneb "${ADDR[phoneb]}"
+# A real softphone driven as a SPIT bot, straight to the honeypot: SPIT that no tool fingerprint gives away.
+phone spitbot hpd-spitbot "${ADDR[spitbot]}" direct
 pinger() { # pinger NAME: Kamailio's keepalive OPTIONS to the honeypot every second
     mkdir -p "$WORK/kamailio-$1"
     sed -e "s|@ADDR@|${ADDR[$1]}|g" -e "s|@TARGET@|$HP|g" -e "s|@NAME@|$1|g" "$HERE/kamailio/pinger.cfg.in" \
@@ -168,6 +174,7 @@ pinger ping2
 lab_wait 15 lab_listening hpt-uni udp 130.200.10.11:5060
 lab_wait 15 lab_listening hpd-phonea udp "${ADDR[phonea]}:5060"
 lab_wait 15 lab_listening hpd-phoneb udp "${ADDR[phoneb]}:5060"
+lab_wait 15 lab_listening hpd-spitbot udp "${ADDR[spitbot]}:5060"
 
 dial() { # dial NAMESPACE URI: one call through baresip's control socket (netstring JSON)
     local json="{\"command\":\"dial\",\"params\":\"$2\",\"token\":\"$RANDOM\"}"
@@ -287,6 +294,15 @@ for name in forge1 forge2 spoof; do
         -i "$(A "$name")" -p 5080 -r 3 -m "$count" -timeout 30s -nostdin -cid_str "$name$SEED-%u-%p@%s"
 done
 CORPUS=("$HERE"/../SIPCoreTests/Messages/rfc4475/valid/*.sip "$HERE"/../SIPCoreTests/Messages/rfc4475/invalid/*.sip)
+spitbot() { # one call every 3 s to a new callee (the honeypot hangs up after 2.5 s)
+    local k first=$((3000 + RANDOM % 5000))
+    for ((k = 0; k < 14; k++)); do
+        dial hpd-spitbot "sip:$((first + k * 7))@$HP"
+        sleep 3
+    done
+}
+spitbot > "$OUT/tools/spitbot.log" 2>&1 &
+BACKGROUND+=("$!")
 background fuzz1 hpd-fuzz1 60 python3 "$HERE/fuzz.py" "$SEED" $((40 + RANDOM % 20)) "$(A fuzz1)" "$HP" "${CORPUS[@]}"
 background fuzz2 hpd-fuzz2 60 python3 "$HERE/fuzz.py" "$((SEED + 1000))" $((40 + RANDOM % 20)) "$(A fuzz2)" "$HP" \
     "${CORPUS[@]}"
