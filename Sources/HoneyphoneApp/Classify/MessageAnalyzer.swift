@@ -44,7 +44,7 @@ public final class MessageAnalyzer: Sendable {
             return labeller.labels(for: source, at: time)
         }
         let mapper = self.toolkit.mapper
-        let observation: Observation
+        var observation: Observation
         let json: String
         var report: InvestigationReport?
         if message.method?.rawValue == "INVITE" {
@@ -66,6 +66,8 @@ public final class MessageAnalyzer: Sendable {
             )
             json = Self.passiveJSON(host: host, sightings: sightings, matches: matches)
         }
+        // The source's behaviour so far is evidence too (paper §VII-B: Suspicious requests are part of an attack).
+        observation.sourceIsAttacking = !labels.isEmpty
         let verdict = self.toolkit.engine.verdict(for: observation)
         return MessageAnalysis(
             observation: observation,

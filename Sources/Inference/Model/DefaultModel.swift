@@ -84,6 +84,17 @@ public enum DefaultModel {
         row: Suspicious = 0.9, 0.1
         row: Crafted = 0.3, 0.7
 
+        # Our choice: does the attack labeller (AttackLabeller) label the request's source at the request's time?
+        # The paper defines Suspicious as a request that is "part of a traffic attack such as SPIT": that is
+        # behaviour over time, which no single request shows. Normal sources are rarely labelled; Suspicious ones
+        # are once the attack has run long enough to cross a threshold; Crafted ones sometimes (fuzzing).
+        node: Behaviour
+        parent: Nature
+        states: None, Attack
+        row: Normal = 0.95, 0.05
+        row: Suspicious = 0.4, 0.6
+        row: Crafted = 0.7, 0.3
+
         # Paper VII-B: how often the host was seen before (sightings 0, 1-2, 3 or more), printed CPT.
         node: Historical
         parent: Trust

@@ -18,19 +18,25 @@ public struct Observation: Sendable, Hashable {
     /// when not compared (a name, a private address behind NAT, no Via, or the source unknown).
     public var sentByIsSource: Bool?
 
+    /// Whether the attack labeller labels the request's source with any attack type at the request's time; `nil`
+    /// when no labeller ran.
+    public var sourceIsAttacking: Bool?
+
     /// Creates an observation; everything defaults to unknown.
     public init(
         toIsOurs: Bool? = nil,
         hopCounts: [Int?] = [],
         hosts: [HostObservation] = [],
         anomalies: AnomalySummary? = nil,
-        sentByIsSource: Bool? = nil
+        sentByIsSource: Bool? = nil,
+        sourceIsAttacking: Bool? = nil
     ) {
         self.toIsOurs = toIsOurs
         self.hopCounts = hopCounts
         self.hosts = hosts
         self.anomalies = anomalies
         self.sentByIsSource = sentByIsSource
+        self.sourceIsAttacking = sourceIsAttacking
     }
 
     /// The dispersion of source points, σ = √(E(X²) − E(X)²) over the known hop counts (a population

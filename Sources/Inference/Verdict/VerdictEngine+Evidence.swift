@@ -7,11 +7,12 @@
 //   Anomalies   ← AnomalySummary.state      HasPort     ← portOpen (Open, Closed)
 //   Trust       ← soft: the chain's summary DNS         ← dnsValid (Valid, Invalid)
 //   SentBy      ← sentByIsSource (Source, Other); optional: a model without the node ignores it
+//   Behaviour   ← sourceIsAttacking (None, Attack); optional too
 //
 // A `nil` field, a σ from fewer than two hop counts, or a value that is not finite sends no evidence.
 
 extension VerdictEngine {
-    /// Hard evidence on `To`, `Dispersion`, `Anomalies` and `SentBy` from `observation`; nothing on `Trust` (the chain's
+    /// Hard evidence on `To`, `Dispersion`, `Anomalies`, `SentBy` and `Behaviour` from `observation`; nothing on `Trust` (the chain's
     /// summary goes there) or on the root.
     func requestEvidence(for observation: Observation) -> EvidenceSet {
         let layout = self.layout
@@ -27,6 +28,9 @@ extension VerdictEngine {
         }
         if let sentByIsSource = observation.sentByIsSource, let node = layout.sentBy {
             evidence.setChecked(sentByIsSource ? 0 : 1, on: node)
+        }
+        if let attacking = observation.sourceIsAttacking, let node = layout.behaviour {
+            evidence.setChecked(attacking ? 1 : 0, on: node)
         }
         return evidence
     }

@@ -49,7 +49,8 @@ import Testing
 
     @Test func everyNodeOfFigureSixIsPresent() {
         let names = [
-            "Nature", "To", "Dispersion", "Trust", "Anomalies", "SentBy", "Historical", "WHOIS", "AS", "GL",
+            "Nature", "To", "Dispersion", "Trust", "Anomalies", "SentBy", "Behaviour", "Historical", "WHOIS", "AS",
+            "GL",
             "HasPort", "Fingerprint", "DNS",
         ]
         #expect(names.allSatisfy { self.model.tree.index(of: $0) != nil })
@@ -81,5 +82,15 @@ import Testing
         #expect(
             engine.verdict(for: Observation(sentByIsSource: false)).belief == engine.verdict(for: Observation()).belief
         )
+    }
+
+    @Test func anAttackingSourceFavoursSuspicious() throws {
+        let engine = try VerdictEngine(model: self.model)
+        let attacking = engine.verdict(for: Observation(sourceIsAttacking: true))
+        let quiet = engine.verdict(for: Observation(sourceIsAttacking: false))
+        let unknown = engine.verdict(for: Observation())
+        #expect(attacking.belief[1] > unknown.belief[1])
+        #expect(quiet.belief[0] > unknown.belief[0])
+        #expect(attacking.messages.contains { $0.node == "Behaviour" && $0.observedState == "Attack" })
     }
 }
