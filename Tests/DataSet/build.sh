@@ -42,6 +42,15 @@ shift 2
 [[ $# -gt 0 && "$1" == "--" ]] && shift
 COMMAND=("$@")
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+# network.sh uses fixed namespace names (hpt-*), so a second lab run on the machine (Tests/ReconLab/run.sh, another
+# CI) would tear this one down when it starts. Run in a private mount namespace with its own /run/netns: the names
+# are then ours alone, and the namespaces vanish with this process whatever happens. (The root namespace's
+# `unreachable` guard routes stay shared.)
+if [[ -z "${DATASET_PRIVATE_NETNS:-}" ]]; then
+    exec unshare --mount --propagation private env DATASET_PRIVATE_NETNS=1 bash -c \
+        'mkdir -p /run/netns && mount -t tmpfs -o size=1m,mode=755 tmpfs /run/netns && exec bash "$0" "$@"' \
+        "$HERE/build.sh" "$BIN" "$OUT" "$SEED" -- "${COMMAND[@]}"
+fi
 mkdir -p "$OUT/tools"
 OUT="$(readlink -f "$OUT")"
 LAB_BIN="$BIN"
@@ -330,6 +339,11 @@ sed -e "s|@WORK@|$WORK|g" "$RECON/investigation.conf.in" | sed -e "s|^history-fi
 rm -f "$OUT/history.tsv"
 echo "dataset: $(tshark -n -r "$OUT/capture.pcap" 2> /dev/null | wc -l) datagrams in $OUT/capture.pcap"
 
+# The namespaces must still be there (see the private /run/netns above); say so instead of analysing a broken capture.
+if ! ip netns list | grep -q '^hpt-hp\b' || ! ip netns list | grep -q '^hpd-svmap\b'; then
+    echo "dataset: the lab's namespaces disappeared during the run (another lab run on this machine?)" >&2
+    exit 1
+fi
 if [[ ${#COMMAND[@]} -gt 0 ]]; then
     echo "dataset: running ${COMMAND[*]}"
     DATASET="$OUT" ip netns exec hpt-hp env DATASET="$OUT" "${COMMAND[@]}"
