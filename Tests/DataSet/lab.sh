@@ -74,8 +74,6 @@ lab_host() {
     ip -n "$netns" link set eth0 up
     ip -n "$netns" route add default via "$gateway"
     # Forward-confirmed names for every extra host (the lab's zones name the paper's hosts only).
-    local reverse
-    reverse="$(echo "$address" | awk -F. '{ print $4 "." $3 "." $2 "." $1 ".in-addr.arpa." }')"
     case "$address" in
     130.200.*) echo "local-data: \"$name.pole-nord.fr. 3600 IN A $address\"" >> "$LAB_WORK/hosts.conf" ;;
     *) echo "local-data: \"$name.loria.fr. 3600 IN A $address\"" >> "$LAB_WORK/hosts.conf" ;;
@@ -84,7 +82,6 @@ lab_host() {
     130.200.*) echo "local-data-ptr: \"$address $name.pole-nord.fr.\"" >> "$LAB_WORK/hosts.conf" ;;
     *) echo "local-data-ptr: \"$address $name.loria.fr.\"" >> "$LAB_WORK/hosts.conf" ;;
     esac
-    : "$reverse"
 }
 
 # lab_up WORK HOSTS_SPEC: the network, the extra hosts (lines "NAME LAN ADDRESS"), unbound, WHOIS, the mmdb and
