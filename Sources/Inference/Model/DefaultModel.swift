@@ -86,14 +86,15 @@ public enum DefaultModel {
 
         # Our choice: does the attack labeller (AttackLabeller) label the request's source at the request's time?
         # The paper defines Suspicious as a request that is "part of a traffic attack such as SPIT": that is
-        # behaviour over time, which no single request shows. Normal sources are rarely labelled; Suspicious ones
-        # are once the attack has run long enough to cross a threshold; Crafted ones sometimes (fuzzing).
+        # behaviour over time, which no single request shows. Normal sources are rarely labelled. Attack sources
+        # are labelled once a threshold is crossed, and a crafted one-off or the first requests of any attack are
+        # not, so the same row for Suspicious and Crafted: the node tells Normal from the rest, nothing more.
         node: Behaviour
         parent: Nature
         states: None, Attack
         row: Normal = 0.95, 0.05
-        row: Suspicious = 0.4, 0.6
-        row: Crafted = 0.7, 0.3
+        row: Suspicious = 0.5, 0.5
+        row: Crafted = 0.5, 0.5
 
         # Paper VII-B: how often the host was seen before (sightings 0, 1-2, 3 or more), printed CPT.
         node: Historical
