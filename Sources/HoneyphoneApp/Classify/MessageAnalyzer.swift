@@ -44,12 +44,12 @@ public final class MessageAnalyzer: Sendable {
             return labeller.labels(for: source, at: time)
         }
         let mapper = self.toolkit.mapper
-        let observation: Observation
+        var observation: Observation
         let json: String
         var report: InvestigationReport?
         if message.method?.rawValue == "INVITE" {
             let investigated = await self.toolkit.investigator.investigate(message, sdp: sdp)
-            observation = mapper.observation(message: message, sdp: sdp, report: investigated)
+            observation = mapper.observation(message: message, sdp: sdp, report: investigated, source: source)
             json = ReportRenderer.json(investigated)
             report = investigated
         } else {
@@ -57,9 +57,17 @@ public final class MessageAnalyzer: Sendable {
             let host = InterrogationList.canonicalHost(source) ?? source
             let sightings = self.toolkit.history.recordSighting(of: host).value.map { $0?.sightings ?? 0 }
             let facts = HostFacts(host: host, roles: [.signalingSource], sightings: sightings, fingerprints: matches)
-            observation = mapper.observation(message: message, sdp: sdp, hosts: [facts], passiveFingerprint: matches)
+            observation = mapper.observation(
+                message: message,
+                sdp: sdp,
+                hosts: [facts],
+                passiveFingerprint: matches,
+                source: source
+            )
             json = Self.passiveJSON(host: host, sightings: sightings, matches: matches)
         }
+        // The source's behaviour so far is evidence too (paper §VII-B: Suspicious requests are part of an attack).
+        observation.sourceIsAttacking = !labels.isEmpty
         let verdict = self.toolkit.engine.verdict(for: observation)
         return MessageAnalysis(
             observation: observation,

@@ -20,6 +20,7 @@ public import SIPCore
 /// | `Fingerprint` | ``HostFacts/fingerprints`` | the best match's ``FingerprintTrustTable/trust(for:)``; nothing recognised → the table's `unknown` |
 /// | `DNS` | ``HostFacts/dns`` | valid → `Valid`, invalid → `Invalid` |
 /// | `Anomalies` | the parser's anomalies of the message and of its SDP | errors and warnings counted; tool-shaped when the passive fingerprint names a `scanner` or `tool` with confidence ≥ ``toolConfidence`` |
+/// | `SentBy` | the top Via's sent-by host and the packet's source address | ``sentByIsSource(_:source:)``: equal addresses, or not; names, private and other non-routable addresses (NAT) and an unknown source send nothing |
 ///
 /// Unknown facts stay `nil` and send no evidence (λ = 1).
 public struct ObservationMapper: Sendable {
@@ -44,13 +45,15 @@ public struct ObservationMapper: Sendable {
         message: SIPMessage,
         sdp: SDPSessionDescription?,
         hosts: [HostFacts],
-        passiveFingerprint: [FingerprintMatch]
+        passiveFingerprint: [FingerprintMatch],
+        source: String? = nil
     ) -> Observation {
         Observation(
             toIsOurs: self.toIsOurs(message),
             hopCounts: Self.hopCounts(hosts),
             hosts: hosts.map(self.hostObservation),
-            anomalies: self.anomalies(message: message, sdp: sdp, passiveFingerprint: passiveFingerprint)
+            anomalies: self.anomalies(message: message, sdp: sdp, passiveFingerprint: passiveFingerprint),
+            sentByIsSource: source.flatMap { Self.sentByIsSource(message, source: $0) }
         )
     }
 
@@ -58,7 +61,8 @@ public struct ObservationMapper: Sendable {
     public func observation(
         message: SIPMessage,
         sdp: SDPSessionDescription?,
-        report: InvestigationReport
+        report: InvestigationReport,
+        source: String? = nil
     )
         -> Observation
     {
@@ -66,9 +70,34 @@ public struct ObservationMapper: Sendable {
             message: message,
             sdp: sdp,
             hosts: report.hosts.map(HostFacts.init),
-            passiveFingerprint: report.passiveFingerprint
+            passiveFingerprint: report.passiveFingerprint,
+            source: source
         )
     }
+
+    /// Whether the top Via's sent-by host is `source`, the address the request came from (RFC 3261 §18.2.1: the
+    /// element that sends a request puts its own address there, and a server notes `received=` when they
+    /// differ). `nil` when there is nothing to compare: no Via, a sent-by name (comparing would need DNS), a
+    /// source that is not an address, or a sent-by address that is not globally routable (RFC 1918, RFC 6598
+    /// shared, loopback, link-local, unique-local): a phone behind NAT writes its private address, which is
+    /// not a forgery.
+    public static func sentByIsSource(_ message: SIPMessage, source: String) -> Bool? {
+        guard let via = message.vias.first, let from = IPAddress(source) else { return nil }
+        let sentBy: IPAddress?
+        switch via.host {
+        case .ipv4(let text), .ipv6(let text): sentBy = IPAddress(text)
+        case .name: sentBy = nil
+        }
+        guard let sentBy, !Self.nonRoutable.contains(where: { $0.contains(sentBy) }) else { return nil }
+        return sentBy == from
+    }
+
+    /// Networks whose addresses appear in Vias behind NAT or locally: RFC 1918, RFC 6598, loopback,
+    /// link-local (v4 and v6), unique-local.
+    static let nonRoutable: [CIDRNetwork] = [
+        "10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16", "100.64.0.0/10", "127.0.0.0/8", "169.254.0.0/16", "::1/128",
+        "fe80::/10", "fc00::/7",
+    ].compactMap { CIDRNetwork($0) }
 
     /// `To`: the To URI when it has a user, else the Request-URI.
     public func toIsOurs(_ message: SIPMessage) -> Bool? {

@@ -12,17 +12,24 @@ extension AttackLabeller {
         public var maximumEventsPerSource: Int = 256
         /// Distinct targets of OPTIONS/INVITE for scanning. Default 5.
         public var scanningTargets: Int = 5
-        /// Distinct users addressed by REGISTER/INVITE/OPTIONS for extension enumeration. Default 10.
+        /// Distinct users addressed by REGISTER/INVITE/OPTIONS for extension enumeration (INVITEs with media are
+        /// calls and count for SPIT instead). Default 10.
         public var enumerationUsers: Int = 10
         /// The share of answered requests refused with 401, 403, 404, 407 or 484 that enumeration requires
         /// when responses are known. Default 0.5.
         public var enumerationRefusedShare: Double = 0.5
         /// Authorised attempts for one username for password guessing. Default 5.
         public var passwordAttemptsPerUser: Int = 5
-        /// Requests per second from one source for flooding. Default 20.
+        /// Requests per second from one source for flooding, averaged over the part of the rate window the
+        /// source was active in (at least one second). Default 20.
         public var floodRatePerSource: Double = 20
         /// Requests per second from all sources for a distributed flood. Default 200.
         public var floodRateTotal: Double = 200
+        /// Flooding needs the source's requests in the window to repeat themselves: the share of them that are
+        /// a sweep (distinct probe targets + distinct users + credentialed attempts, over the requests) must stay
+        /// below this, so that fast scanners, enumerators and password guessers are not also called floods.
+        /// Default 0.5.
+        public var floodMaximumSweepShare: Double = 0.5
         /// The share of the total rate a source must send to be labelled in a distributed flood. Default 0.1.
         public var floodShare: Double = 0.1
         /// Distinct callees of INVITEs with SDP for SPIT. Default 5.

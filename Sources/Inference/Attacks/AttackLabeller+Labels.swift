@@ -64,7 +64,9 @@ extension AttackLabeller {
                 )
             )
         }
-        if let flood = self.floodLabel(history, at: time) {
+        // A fast sweep is reconnaissance, not a flood: svmap, svwar and svcrack send over 100 requests per second,
+        // but each to a new target, a new user or with a new password. A flood repeats itself.
+        if stats.sweepShare < config.floodMaximumSweepShare, let flood = self.floodLabel(history, at: time) {
             labels.append(flood)
         }
         if stats.spitCallees.count >= config.spitCallees {
@@ -163,7 +165,7 @@ extension AttackLabeller {
         var probes = 0
         /// Distinct probed Request-URIs.
         var probeTargets: Set<Int> = []
-        /// Distinct To users.
+        /// Distinct users addressed by probes (requests other than INVITEs with media).
         var users: Set<Int> = []
         /// Requests with a known final response.
         var answered = 0
@@ -181,6 +183,13 @@ extension AttackLabeller {
         var external = 0
         /// Requests the parser found broken.
         var broken = 0
+
+        /// The share of the requests that are explained by a sweep: distinct probe targets, distinct users and
+        /// credentialed attempts over the requests (at most 1; 0 without requests).
+        var sweepShare: Double {
+            guard self.requests > 0 else { return 0 }
+            return min(1, Double(self.probeTargets.count + self.users.count + self.authorised) / Double(self.requests))
+        }
 
         /// Counts the events whose time falls in `start...end`.
         init(_ events: ArraySlice<Event>, from start: Double, to end: Double) {
@@ -200,7 +209,9 @@ extension AttackLabeller {
                 }
                 switch event.method {
                 case .invite, .options, .register:
-                    if event.user != 0 {
+                    // A call with media is a call, not a probe for a user: SPIT reaches many callees too, and
+                    // counting its calls here would label every SPIT source an enumerator as well.
+                    if event.user != 0, !(event.method == .invite && event.hasSDP) {
                         self.users.insert(event.user)
                     }
                     if event.response != 0 {

@@ -21,13 +21,19 @@ struct RateCounter: Sendable {
         self.counts[slot] += 1
     }
 
-    /// Requests per second over the window ending at `second` (inclusive).
+    /// Requests per second over the window ending at `second` (inclusive), averaged over the part of the window
+    /// the counter has seen requests in: from its oldest counted second in the window to `second`, at least one
+    /// second. A source that started sending 3 s ago is judged on those 3 s, not diluted over the whole window, so
+    /// a flood is recognised within its first second instead of after a tenth of the window; a source active over
+    /// the whole window gets the plain window average.
     func rate(at second: Int64) -> Double {
         var total = 0
+        var oldest = second
         for (slot, stamp) in self.stamps.enumerated()
         where stamp >= 0 && stamp <= second && second - stamp < Int64(self.counts.count) {
             total += self.counts[slot]
+            oldest = min(oldest, stamp)
         }
-        return Double(total) / Double(self.counts.count)
+        return Double(total) / Double(second - oldest + 1)
     }
 }

@@ -72,6 +72,30 @@ public enum DefaultModel {
         row: Suspicious = 0.45, 0.25, 0.1, 0.2
         row: Crafted = 0.1, 0.2, 0.4, 0.3
 
+        # Our choice (RFC 3261 18.2.1): is the top Via's sent-by address the address the request came from?
+        # Every element that sends a request puts its own address in the top Via, so a routable address
+        # other than the packet's source names a host that did not send it: the mark of a crafted request.
+        # Names and private (NAT) addresses are not compared and send no evidence. Genuine senders match
+        # (a few NATs and multi-homed hosts do not); tools send with their own address.
+        node: SentBy
+        parent: Nature
+        states: Source, Other
+        row: Normal = 0.9, 0.1
+        row: Suspicious = 0.9, 0.1
+        row: Crafted = 0.3, 0.7
+
+        # Our choice: does the attack labeller (AttackLabeller) label the request's source at the request's time?
+        # The paper defines Suspicious as a request that is "part of a traffic attack such as SPIT": that is
+        # behaviour over time, which no single request shows. Normal sources are rarely labelled. Attack sources
+        # are labelled once a threshold is crossed, and a crafted one-off or the first requests of any attack are
+        # not, so the same row for Suspicious and Crafted: the node tells Normal from the rest, nothing more.
+        node: Behaviour
+        parent: Nature
+        states: None, Attack
+        row: Normal = 0.95, 0.05
+        row: Suspicious = 0.5, 0.5
+        row: Crafted = 0.5, 0.5
+
         # Paper VII-B: how often the host was seen before (sightings 0, 1-2, 3 or more), printed CPT.
         node: Historical
         parent: Trust

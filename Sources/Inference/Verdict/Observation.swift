@@ -14,17 +14,29 @@ public struct Observation: Sendable, Hashable {
     /// The request's parser anomalies; `nil` when not available.
     public var anomalies: AnomalySummary?
 
+    /// Whether the top Via's sent-by address is the address the request came from (RFC 3261 §18.2.1); `nil`
+    /// when not compared (a name, a private address behind NAT, no Via, or the source unknown).
+    public var sentByIsSource: Bool?
+
+    /// Whether the attack labeller labels the request's source with any attack type at the request's time; `nil`
+    /// when no labeller ran.
+    public var sourceIsAttacking: Bool?
+
     /// Creates an observation; everything defaults to unknown.
     public init(
         toIsOurs: Bool? = nil,
         hopCounts: [Int?] = [],
         hosts: [HostObservation] = [],
-        anomalies: AnomalySummary? = nil
+        anomalies: AnomalySummary? = nil,
+        sentByIsSource: Bool? = nil,
+        sourceIsAttacking: Bool? = nil
     ) {
         self.toIsOurs = toIsOurs
         self.hopCounts = hopCounts
         self.hosts = hosts
         self.anomalies = anomalies
+        self.sentByIsSource = sentByIsSource
+        self.sourceIsAttacking = sourceIsAttacking
     }
 
     /// The dispersion of source points, σ = √(E(X²) − E(X)²) over the known hop counts (a population

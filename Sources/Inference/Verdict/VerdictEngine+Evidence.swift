@@ -6,11 +6,13 @@
 //   Dispersion  ← σ of hopCounts, intervals WHOIS, AS, GL, Fingerprint ← trust coefficients, intervals
 //   Anomalies   ← AnomalySummary.state      HasPort     ← portOpen (Open, Closed)
 //   Trust       ← soft: the chain's summary DNS         ← dnsValid (Valid, Invalid)
+//   SentBy      ← sentByIsSource (Source, Other); optional: a model without the node ignores it
+//   Behaviour   ← sourceIsAttacking (None, Attack); optional too
 //
 // A `nil` field, a σ from fewer than two hop counts, or a value that is not finite sends no evidence.
 
 extension VerdictEngine {
-    /// Hard evidence on `To`, `Dispersion` and `Anomalies` from `observation`; nothing on `Trust` (the chain's
+    /// Hard evidence on `To`, `Dispersion`, `Anomalies`, `SentBy` and `Behaviour` from `observation`; nothing on `Trust` (the chain's
     /// summary goes there) or on the root.
     func requestEvidence(for observation: Observation) -> EvidenceSet {
         let layout = self.layout
@@ -23,6 +25,12 @@ extension VerdictEngine {
         }
         if let anomalies = observation.anomalies {
             evidence.setChecked(anomalies.state, on: layout.anomalies)
+        }
+        if let sentByIsSource = observation.sentByIsSource, let node = layout.sentBy {
+            evidence.setChecked(sentByIsSource ? 0 : 1, on: node)
+        }
+        if let attacking = observation.sourceIsAttacking, let node = layout.behaviour {
+            evidence.setChecked(attacking ? 1 : 0, on: node)
         }
         return evidence
     }

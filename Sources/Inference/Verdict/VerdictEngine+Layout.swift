@@ -11,6 +11,10 @@ extension VerdictEngine {
         var trust: Int
         /// `Anomalies` in the request tree.
         var anomalies: Int
+        /// `SentBy` in the request tree, when the model has it (models written before it keep working).
+        var sentBy: Int?
+        /// `Behaviour` in the request tree, when the model has it.
+        var behaviour: Int?
         /// `Historical` in the per-host tree.
         var historical: Int
         /// The sighting bands of `Historical`.
@@ -63,6 +67,12 @@ extension VerdictEngine {
             self.dispersion = try node("Dispersion", in: tree, under: tree.root)
             self.dispersionIntervals = try intervals("Dispersion")
             self.anomalies = try node("Anomalies", states: 4, in: tree, under: tree.root)
+            if tree.index(of: "SentBy") != nil {
+                self.sentBy = try node("SentBy", states: 2, in: tree, under: tree.root)
+            }
+            if tree.index(of: "Behaviour") != nil {
+                self.behaviour = try node("Behaviour", states: 2, in: tree, under: tree.root)
+            }
             guard let markov = model.markov else {
                 throw .missingNode("the model needs a markov block over the trust node")
             }

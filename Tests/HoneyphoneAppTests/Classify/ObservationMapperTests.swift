@@ -68,6 +68,38 @@ import Testing
         #expect(ObservationMapper(ours: OurURIs([.init(user: "100", domain: "h.invalid")])).toIsOurs(scan) == true)
     }
 
+    @Test func sentByIsComparedWithTheSourceAddress() throws {
+        let invite = try Self.parse(Self.paperInvite)
+        // The top Via is 130.200.10.11: the phone itself sent it, or someone else did.
+        #expect(ObservationMapper.sentByIsSource(invite, source: "130.200.10.11") == true)
+        #expect(ObservationMapper.sentByIsSource(invite, source: "130.200.10.12") == false)
+        #expect(ObservationMapper.sentByIsSource(invite, source: "not an address") == nil)
+        let mapper = ObservationMapper(ours: OurURIs([]))
+        let observation = mapper.observation(
+            message: invite,
+            sdp: nil,
+            hosts: [],
+            passiveFingerprint: [],
+            source: "152.81.144.22"
+        )
+        #expect(observation.sentByIsSource == false)
+        #expect(mapper.observation(message: invite, sdp: nil, hosts: [], passiveFingerprint: []).sentByIsSource == nil)
+    }
+
+    @Test func sentByNamesAndPrivateAddressesAreNotCompared() throws {
+        let named = try Self.parse(
+            Self.paperInvite.replacingOccurrences(of: "UDP 130.200.10.11:5060", with: "UDP uni.pole-nord.fr")
+        )
+        #expect(ObservationMapper.sentByIsSource(named, source: "130.200.10.11") == nil)
+        // A phone behind NAT writes its private address: not a forgery.
+        for address in ["192.168.1.20", "10.1.2.3", "172.20.0.5", "100.64.7.1", "127.0.0.1"] {
+            let natted = try Self.parse(
+                Self.paperInvite.replacingOccurrences(of: "UDP 130.200.10.11:5060", with: "UDP \(address):5060")
+            )
+            #expect(ObservationMapper.sentByIsSource(natted, source: "198.51.100.7") == nil)
+        }
+    }
+
     @Test func hopCountsFollowPointsAToE() {
         let hosts = [
             HostFacts(host: "a", roles: [.signalingSource, .mediaConnection], hopsByTTL: 3),

@@ -98,6 +98,63 @@ import Testing
         #expect(self.kinds(labeller, "f", 40).isEmpty)
     }
 
+    @Test func aFloodIsRecognisedWithinItsFirstSecond() {
+        var labeller = AttackLabeller()
+        for index in 0..<40 {
+            labeller.observe(RequestSummary(method: .options, source: "f", time: Self.at(2 + Double(index) / 100)))
+        }
+        // 40 requests in the source's first second: 40/s over the second it has been active, not 4/s over 10 s.
+        let labels = labeller.labels(for: "f", at: Self.at(2.39))
+        #expect(labels.map(\.kind) == [.flooding])
+        #expect(labels[0].evidence[0].value == 40)
+        // A phone's call (INVITE, ACK, BYE in a few seconds) stays far below.
+        for (index, method) in [RequestSummary.Method.invite, .other, .other].enumerated() {
+            labeller.observe(RequestSummary(method: method, source: "p", time: Self.at(Double(index) * 2)))
+        }
+        #expect(self.kinds(labeller, "p", 4).isEmpty)
+    }
+
+    @Test func aFastSweepIsNotAFlood() {
+        var labeller = AttackLabeller()
+        for user in 0..<150 {
+            labeller.observe(
+                RequestSummary(
+                    method: .options,
+                    source: "w",
+                    toUser: "\(1000 + user)",
+                    time: Self.at(Double(user) / 130)
+                )
+            )
+            labeller.observe(
+                RequestSummary(method: .options, source: "f", toUser: "100", time: Self.at(Double(user) / 130))
+            )
+        }
+        #expect(self.kinds(labeller, "w", 1.2) == [.extensionEnumeration])
+        #expect(self.kinds(labeller, "f", 1.2) == [.flooding])
+    }
+
+    @Test func spitIsNotEnumeration() {
+        var labeller = AttackLabeller()
+        for callee in 0..<12 {
+            labeller.observe(
+                RequestSummary(
+                    method: .invite,
+                    source: "p",
+                    toUser: "\(2000 + callee)",
+                    hasSDP: true,
+                    time: Self.at(Double(callee))
+                )
+            )
+        }
+        #expect(self.kinds(labeller, "p", 12) == [.spit])
+        for user in 0..<12 {
+            labeller.observe(
+                RequestSummary(method: .invite, source: "w", toUser: "\(3000 + user)", time: Self.at(Double(user)))
+            )
+        }
+        #expect(self.kinds(labeller, "w", 12) == [.extensionEnumeration])
+    }
+
     @Test func callsWithMediaToManyCalleesAreSPIT() {
         var labeller = AttackLabeller()
         for callee in 0..<6 {

@@ -49,10 +49,48 @@ import Testing
 
     @Test func everyNodeOfFigureSixIsPresent() {
         let names = [
-            "Nature", "To", "Dispersion", "Trust", "Anomalies", "Historical", "WHOIS", "AS", "GL",
+            "Nature", "To", "Dispersion", "Trust", "Anomalies", "SentBy", "Behaviour", "Historical", "WHOIS", "AS",
+            "GL",
             "HasPort", "Fingerprint", "DNS",
         ]
         #expect(names.allSatisfy { self.model.tree.index(of: $0) != nil })
         #expect(self.model.tree.count == names.count)
+    }
+
+    @Test func aSentByOtherThanTheSourceFavoursCrafted() throws {
+        let engine = try VerdictEngine(model: self.model)
+        let crafted = engine.verdict(for: Observation(sentByIsSource: false))
+        let genuine = engine.verdict(for: Observation(sentByIsSource: true))
+        let unknown = engine.verdict(for: Observation())
+        #expect(crafted.belief[2] > unknown.belief[2])
+        #expect(genuine.belief[2] < unknown.belief[2])
+        #expect(crafted.messages.contains { $0.node == "SentBy" && $0.observedState == "Other" })
+    }
+
+    @Test func aModelWithoutSentByStillLoadsAndIgnoresIt() throws {
+        let text = DefaultModel.text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        var kept: [String] = []
+        var skipping = false
+        for line in text {
+            if line.hasPrefix("node: ") { skipping = line == "node: SentBy" }
+            if line.hasPrefix("markov: ") { skipping = false }
+            if !skipping { kept.append(line) }
+        }
+        let model = try ModelParser.parse(kept.joined(separator: "\n"))
+        #expect(model.tree.index(of: "SentBy") == nil)
+        let engine = try VerdictEngine(model: model)
+        #expect(
+            engine.verdict(for: Observation(sentByIsSource: false)).belief == engine.verdict(for: Observation()).belief
+        )
+    }
+
+    @Test func anAttackingSourceFavoursSuspicious() throws {
+        let engine = try VerdictEngine(model: self.model)
+        let attacking = engine.verdict(for: Observation(sourceIsAttacking: true))
+        let quiet = engine.verdict(for: Observation(sourceIsAttacking: false))
+        let unknown = engine.verdict(for: Observation())
+        #expect(attacking.belief[1] > unknown.belief[1])
+        #expect(quiet.belief[0] > unknown.belief[0])
+        #expect(attacking.messages.contains { $0.node == "Behaviour" && $0.observedState == "Attack" })
     }
 }

@@ -136,7 +136,7 @@ import Testing
         let verdict = self.engine.verdict(for: Observation(hopCounts: [7]))
         #expect(isClose(verdict.belief, verdict.prior))
         #expect(verdict.trustSummary == nil)
-        #expect(verdict.messages.count == 4)
+        #expect(verdict.messages.count == 6)  // To, Dispersion, Trust, Anomalies, SentBy, Behaviour
         #expect(
             verdict.messages.allSatisfy { isClose($0.vector, [1.0 / 3, 1.0 / 3, 1.0 / 3]) && $0.observedState == nil }
         )

@@ -43,7 +43,7 @@ import Testing
         try evidence.set(.soft(try #require(verdict.trustSummary)), on: engine.layout.trust)
         let full = tree.propagate(evidence)
         #expect(isClose(verdict.belief, full.belief(of: tree.root), tolerance: 1e-12))
-        #expect(verdict.messages.map(\.observedState) == ["No", "High", nil, "Errors"])
+        #expect(verdict.messages.map(\.observedState) == ["No", "High", nil, "Errors", nil, nil])
         #expect(verdict.trustChain[2].messages.first { $0.node == "AS" }?.observedState == nil)
         #expect(verdict.trustChain[2].messages.first { $0.node == "Historical" }?.observedState == "1-2")
     }
