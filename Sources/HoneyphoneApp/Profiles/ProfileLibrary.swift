@@ -5,9 +5,10 @@ import Foundation
 /// The profiles database (paper §VI-A): the profiles shipped with Honeyphone (`Profiles/` in the repository,
 /// embedded in the binary) and the administrator's own, one `NAME.profile` file each in a user folder.
 ///
-/// A profile is two parts (the paper's environment and behaviour parts): the behaviour is the `.profile` file
-/// (the clause language of Fig. 4); the environment is the environment file `honeyphone run` is given (or the
-/// embedded default), with an optional `NAME.env` beside a user profile used when `--environment` is absent.
+/// A profile is two parts (the paper's environment and behaviour parts), two files: the behaviour is
+/// `NAME.profile` (the clause language of Fig. 4); the environment is `NAME.env` beside it (the environment
+/// grammar), used by `honeyphone run --profile` when no `--environment` is given; `--environment` overrides it,
+/// and a profile without one (the shipped ones) runs on the embedded default environment.
 public struct ProfileLibrary: Sendable {
     /// Where a profile comes from.
     public enum Source: Sendable, Hashable, CustomStringConvertible {

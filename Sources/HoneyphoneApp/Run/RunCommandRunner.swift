@@ -47,17 +47,34 @@ public struct RunCommandRunner: Sendable {
     }
 
     /// Loads the environment with the overrides applied.
+    /// The environment file in force: `--environment`, else the environment part of a profile given as a file
+    /// (`NAME.env` beside `NAME.profile`, or beside it in `--profiles`), else `nil` (the embedded default).
+    public var effectiveEnvironmentPath: String? {
+        if let path = self.environmentPath { return path }
+        guard let reference = self.profile else { return nil }
+        var candidates: [String] = []
+        if reference.contains("/") || reference.hasSuffix(".profile") {
+            candidates.append(
+                reference.hasSuffix(".profile") ? String(reference.dropLast(8)) + ".env" : reference + ".env"
+            )
+        } else if let folder = self.profilesFolder {
+            candidates.append(folder + "/" + reference + ".env")
+        }
+        return candidates.first { FileManager.default.fileExists(atPath: $0) }
+    }
+
     public func loadEnvironment() throws -> HoneyphoneEnvironment {
         let text: String
         let name: String
-        if let path = self.environmentPath {
+        if let path = self.effectiveEnvironmentPath {
             text = try String(contentsOfFile: path, encoding: .utf8)
             name = path
         } else {
             text = HoneyphoneEnvironment.defaultText
             name = "default-environment"
         }
-        let base = (self.environmentPath.map { URL(fileURLWithPath: $0).deletingLastPathComponent().path }) ?? "."
+        let base =
+            (self.effectiveEnvironmentPath.map { URL(fileURLWithPath: $0).deletingLastPathComponent().path }) ?? "."
         var environment = try HoneyphoneEnvironment(text: text, fileName: name) { file in
             let path = file.hasPrefix("/") ? file : base + "/" + file
             return try String(contentsOfFile: path, encoding: .utf8)

@@ -116,4 +116,39 @@ import Testing
             #expect(lines.contains { $0.hasPrefix(name + " ") }, "\(name) missing")
         }
     }
+
+    @Test func aProfileFileBringsItsEnvironmentPartUnlessOneIsGiven() throws {
+        let folder = try Self.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try "Mode : Deterministic\nIdle {\n  INVITE/OpReject(486)\n}\n".write(
+            toFile: folder + "/desk.profile",
+            atomically: true,
+            encoding: .utf8
+        )
+        try "identity: front-desk\nlisten: udp 127.0.0.1:5099\n".write(
+            toFile: folder + "/desk.env",
+            atomically: true,
+            encoding: .utf8
+        )
+        let byPath = RunCommandRunner(
+            environmentPath: nil,
+            dataFolder: nil,
+            port: nil,
+            profile: folder + "/desk.profile"
+        )
+        #expect(byPath.effectiveEnvironmentPath == folder + "/desk.env")
+        #expect(try byPath.loadEnvironment().identity == "front-desk")
+        let byName = RunCommandRunner(
+            environmentPath: nil,
+            dataFolder: nil,
+            port: nil,
+            profile: "desk",
+            profilesFolder: folder
+        )
+        #expect(byName.effectiveEnvironmentPath == folder + "/desk.env")
+        let overridden = RunCommandRunner(environmentPath: "/x.env", dataFolder: nil, port: nil, profile: "desk")
+        #expect(overridden.effectiveEnvironmentPath == "/x.env")
+        let builtIn = RunCommandRunner(environmentPath: nil, dataFolder: nil, port: nil, profile: "busy")
+        #expect(builtIn.effectiveEnvironmentPath == nil)
+    }
 }
