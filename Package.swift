@@ -28,6 +28,11 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-certificates.git", from: "1.21.1"),
         .package(url: "https://github.com/apple/swift-asn1.git", from: "1.7.4"),
         .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
+        // The administrator's interface. Hummingbird's default traits pull in swift-configuration: not used.
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1", traits: []),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache.git", from: "2.1.1"),
+        .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.1"),
+        .package(url: "https://github.com/apple/swift-http-types.git", from: "1.8.0"),
     ],
     targets: [
         // The message layer: SIP model, byte parser (datagram and stream), serializer, URIs, limits, errors.
@@ -145,13 +150,33 @@ let package = Package(
                 .product(name: "NIOPosix", package: "swift-nio"),
             ]
         ),
+        // The administrator's interface (paper §V, fifth component): Hummingbird pages and REST API, login and CSRF,
+        // live updates over SSE, Prometheus metrics. Reads the stores; never writes traces.
+        .target(
+            name: "WebUI",
+            dependencies: [
+                "Storage", "WebGraphics",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "_CryptoExtras", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            resources: [.copy("Templates"), .copy("Assets")]
+        ),
+        // SVG charts, ladder and state diagrams, the world map of Fig. 7, HTML escaping: pure, no Foundation.
+        .target(name: "WebGraphics"),
         // Wiring and the work behind each subcommand (a library, so it is testable).
         .target(
             name: "HoneyphoneApp",
             dependencies: [
                 "SIPCore", "SDP", "SIPTransactions", "SIPTransport", "SIPAuth", "Storage", "Agent", "Recon", "Inference",
                 "Behaviour", "RTP", "Media",
-                "CaptureFile",
+                "CaptureFile", "WebUI",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
@@ -166,7 +191,7 @@ let package = Package(
         .executableTarget(
             name: "honeyphone",
             dependencies: [
-                "HoneyphoneApp", "SIPCore", "Storage",
+                "HoneyphoneApp", "SIPCore", "Storage", "WebUI",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
@@ -218,6 +243,15 @@ let package = Package(
             dependencies: ["HoneyphoneApp", "SIPCore", "SDP", "Agent", "SIPTransport", "Storage", "Behaviour"]
         ),
         .testTarget(name: "BehaviourTests", dependencies: ["Behaviour"]),
+        .testTarget(name: "WebGraphicsTests", dependencies: ["WebGraphics"]),
+        .testTarget(
+            name: "WebUITests",
+            dependencies: [
+                "WebUI", "Storage", "SIPCore",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ]
+        ),
         .testTarget(
             name: "RTPTests",
             dependencies: ["RTP", "RTPTestSupport", .product(name: "NIOCore", package: "swift-nio")]

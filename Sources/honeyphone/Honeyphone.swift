@@ -4,6 +4,7 @@ import HoneyphoneApp
 import Logging
 import SIPCore
 import Storage
+import WebUI
 
 @main
 struct Honeyphone: AsyncParsableCommand {
@@ -12,7 +13,7 @@ struct Honeyphone: AsyncParsableCommand {
         abstract: "A SIP/VoIP honeypot that answers like a phone, records everything and explains every caller.",
         subcommands: [
             Run.self, Status.self, Traces.self, Parse.self, Investigate.self, Classify.self, Model.self, Learn.self,
-            Evaluate.self, Profile.self, Credentials.self,
+            Evaluate.self, Profile.self, Credentials.self, WebPassword.self, WebToken.self,
         ]
     )
 }
@@ -247,5 +248,42 @@ struct Credentials: AsyncParsableCommand {
         let status = try await CredentialsCommandRunner(dataFolder: self.data, guesses: guesses, json: self.json)
             .run { print($0) }
         if status != 0 { throw ExitCode(status) }
+    }
+}
+
+struct WebPassword: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "web-password",
+        abstract: "Hash an admin password for the environment's 'web-admin-password:' line.",
+        discussion: """
+            Reads the password from the first line of standard input (nothing is echoed or stored) and prints the
+            line to put in the environment file: PBKDF2-HMAC-SHA256 with a random salt. Exit status: 0; 65 when
+            the password is empty or longer than 1,024 bytes.
+            """
+    )
+
+    func run() throws {
+        guard let password = readLine(strippingNewline: true), !password.isEmpty, password.utf8.count <= 1_024 else {
+            FileHandle.standardError.write(Data("honeyphone: give a password of 1 to 1,024 bytes on standard input\n".utf8))
+            throw ExitCode(65)
+        }
+        print("web-admin-password: \(try PasswordHash(password: password))")
+    }
+}
+
+struct WebToken: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "web-token",
+        abstract: "Make a bearer token for the REST API and /metrics.",
+        discussion: """
+            Prints the token (give it to the client as 'Authorization: Bearer TOKEN') and the line to put in the
+            environment file ('web-api-token: sha256:…'); only the digest is kept by Honeyphone.
+            """
+    )
+
+    func run() {
+        let token = Secrets.token()
+        print("token: \(token)")
+        print("web-api-token: \(TokenDigest(token: token))")
     }
 }

@@ -1,6 +1,7 @@
 public import Agent
 import SIPCore
 public import SIPTransport
+import WebUI
 
 extension HoneyphoneEnvironment {
     /// Reads an environment file; persona files it names are read with `readFile`.
@@ -90,6 +91,54 @@ extension HoneyphoneEnvironment {
         for entry in reader.all("uri") {
             self.accounts.append(try self.account(entry, fileName: fileName))
         }
+        try self.readWebSettings(reader)
+    }
+
+    /// The administrator interface's keys (`web-*`).
+    private mutating func readWebSettings(_ reader: AttributeReader) throws(SettingsError) {
+        var web = WebConfiguration()
+        if let entry = try reader.entry("web-listen") {
+            if entry.value == "none" {
+                self.web = nil
+                return
+            }
+            guard let (host, port) = Self.hostPort(entry.value), (0...65_535).contains(port) else {
+                throw reader.error(entry, "'web-listen' must be 'HOST:PORT' (IPv6 as '[::1]:8080') or 'none'")
+            }
+            web.host = host
+            web.port = port
+        }
+        if let entry = try reader.entry("web-admin-password") {
+            guard let hash = PasswordHash(text: entry.value) else {
+                throw reader.error(
+                    entry,
+                    "'web-admin-password' must be a hash made by 'honeyphone web-password' (pbkdf2-sha256$ROUNDS$SALT$HASH)"
+                )
+            }
+            web.passwordHash = hash
+        }
+        for entry in reader.all("web-api-token") {
+            guard let digest = TokenDigest(text: entry.value) else {
+                throw reader.error(entry, "'web-api-token' must be 'sha256:' and 64 hex digits ('honeyphone web-token')")
+            }
+            web.tokenDigests.append(digest)
+        }
+        web.sessionIdle = try reader.duration("web-session-idle", max: 30 * 86_400) ?? web.sessionIdle
+        self.web = web
+    }
+
+    /// `HOST:PORT` or `[IPv6]:PORT`.
+    static func hostPort(_ text: String) -> (String, Int)? {
+        if text.hasPrefix("["), let close = text.firstIndex(of: "]") {
+            let host = String(text[text.index(after: text.startIndex)..<close])
+            let rest = text[text.index(after: close)...]
+            guard rest.hasPrefix(":"), let port = Int(rest.dropFirst()), !host.isEmpty else { return nil }
+            return (host, port)
+        }
+        guard let colon = text.lastIndex(of: ":"), let port = Int(text[text.index(after: colon)...]) else { return nil }
+        let host = String(text[..<colon])
+        guard !host.isEmpty, !host.contains(":"), !host.contains(" ") else { return nil }
+        return (host, port)
     }
 
     private func account(_ entry: AttributeDocument.Entry, fileName: String) throws(SettingsError) -> URIAccount {

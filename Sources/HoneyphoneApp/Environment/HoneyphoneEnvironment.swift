@@ -1,5 +1,6 @@
 public import Agent
 public import SIPTransport
+public import WebUI
 
 /// The environment part of a profile (the paper's section VI-A): where the honeypot listens, who it is, which
 /// URIs it registers where, and the settings of its stack, read from an `attribute: value` file.
@@ -26,6 +27,10 @@ public import SIPTransport
 /// | `tls-certificate` / `tls-private-key` | PEM paths | generated in the data folder |
 /// | `rtp-ports` | `LOW-HIGH` | `16384-32766` |
 /// | `ring-time`, `answer`, `reject-status`, `hangup-after` | the built-in call policy | 3s, yes, 486, 30s |
+/// | `web-listen` | `HOST:PORT` of the administrator interface, or `none` | `127.0.0.1:8080` |
+/// | `web-admin-password` | hash from `honeyphone web-password` (`pbkdf2-sha256$…`) | generated at first start into `DATA/web-admin` |
+/// | `web-api-token` | `sha256:HEX` from `honeyphone web-token`, repeatable | the one generated at first start |
+/// | `web-session-idle` | duration a login lasts unused | `8h` |
 /// | `uri` | `sip:USER@DOMAIN`, repeatable; indented under it: `auth-user`, `password`, `persona`, `expires`, `transport`, `register` (yes/no) | — |
 public struct HoneyphoneEnvironment: Sendable {
     /// One URI of the honeypot.
@@ -71,6 +76,8 @@ public struct HoneyphoneEnvironment: Sendable {
     public var rtpPorts: ClosedRange<UInt16> = 16_384...32_766
     public var policy = BuiltInCallPolicy.Settings()
     public var accounts: [URIAccount] = []
+    /// The administrator interface, `nil` with `web-listen: none`.
+    public var web: WebConfiguration? = WebConfiguration()
 
     /// The keys of the file.
     public static let keys: Set<String> = [
@@ -78,7 +85,7 @@ public struct HoneyphoneEnvironment: Sendable {
         "voicemail-server", "data-folder", "unknown-user-status", "max-dialogs", "max-transactions",
         "udp-receive-buffer", "tcp-max-connections", "tcp-max-connections-per-source", "tcp-idle-timeout",
         "tls-certificate", "tls-private-key", "rtp-ports", "ring-time", "answer", "reject-status", "hangup-after",
-        "uri",
+        "uri", "web-listen", "web-admin-password", "web-api-token", "web-session-idle",
     ]
 
     /// The keys under a `uri:` line.

@@ -43,6 +43,9 @@ public final class ActiveProfile: Sendable {
         self.loaded.withLock { "\($0.entry.name) (\($0.entry.source), \($0.profile.states.count) states)" }
     }
 
+    /// The profile's name (`auto-answer`; a file's base name).
+    public var name: String { self.loaded.withLock { $0.entry.name } }
+
     /// The profile in force.
     public var profile: BehaviourProfile { self.loaded.withLock { $0.profile } }
 
@@ -72,12 +75,12 @@ public final class ActiveProfile: Sendable {
 
 /// Reloads the active profile on SIGHUP until graceful shutdown.
 public struct ProfileReloadService: Service {
-    let active: ActiveProfile
+    let selector: ProfileSelector
     let logger: Logger
 
-    /// A service reloading `active`.
-    public init(active: ActiveProfile, logger: Logger) {
-        self.active = active
+    /// A service reloading the selector's active profile.
+    public init(selector: ProfileSelector, logger: Logger) {
+        self.selector = selector
         self.logger = logger
     }
 
@@ -85,7 +88,9 @@ public struct ProfileReloadService: Service {
         let signals = await UnixSignalsSequence(trapping: .sighup)
         await cancelWhenGracefulShutdown {
             for await _ in signals {
-                switch self.active.reload() {
+                switch self.selector.reload() {
+                case .none:
+                    self.logger.notice("SIGHUP: no profile is active, nothing to reload")
                 case .success(let summary):
                     self.logger.notice("profile reloaded", metadata: ["honeyphone.profile": "\(summary)"])
                 case .failure(let error):

@@ -24,14 +24,15 @@ public final class HoneyphoneService: Service, Sendable {
     let media: MediaCoordinator
 
     /// A service for `environment` whose traces go to `writer`; `announce` receives the lines printed at start;
-    /// `requestObserver` (the investigation's bounded queue) receives every new request on the event loop.
+    /// `requestObserver` (the investigation's bounded queue) receives every new request on the event loop; `profiles`
+    /// decides calls when it holds an active profile (else the environment's built-in policy).
     public init(
         environment: HoneyphoneEnvironment,
         writer: TraceWriter,
         logger: Logger,
         announce: @escaping @Sendable (String) -> Void,
         requestObserver: (@Sendable (SIPInboundMessage) -> Void)? = nil,
-        profile: ActiveProfile? = nil
+        profiles: ProfileSelector? = nil
     ) throws {
         self.environment = environment
         self.writer = writer
@@ -67,9 +68,9 @@ public final class HoneyphoneService: Service, Sendable {
             unknownUserStatus: environment.unknownUserStatus,
             maximumDialogs: environment.maximumDialogs,
             rtpPorts: environment.rtpPorts,
-            controllerFactory: { call in profile?.controller(for: call) ?? BuiltInCallPolicy(settings: policy) }
+            controllerFactory: { call in profiles?.controller(for: call) ?? BuiltInCallPolicy(settings: policy) }
         )
-        if let profile { coreConfiguration.registerChallenge = { profile.registerRealm } }
+        if let profiles { coreConfiguration.registerChallenge = { profiles.registerRealm } }
         let core = UserAgentCore(configuration: coreConfiguration)
         let table = SIPTransactionTable(
             configuration: .init(
@@ -136,6 +137,12 @@ public final class HoneyphoneService: Service, Sendable {
 
     /// Writes `status.json` in the data folder (read by `honeyphone status`).
     func writeStatus() async {
+        guard let snapshot = await self.snapshot() else { return }
+        snapshot.write(to: self.statusPath)
+    }
+
+    /// The running honeypot's counters now (read on the stack's event loop; /proc off it).
+    public func snapshot() async -> StatusSnapshot? {
         let stack = self.stack
         guard
             var snapshot = try? await stack.eventLoop.submit({
@@ -158,17 +165,16 @@ public final class HoneyphoneService: Service, Sendable {
                     kernelUDPDrops: nil
                 )
             }).get()
-        else { return }
-        // /proc is read off the event loop.
+        else { return nil }
         let udpSockets = snapshot.listening.compactMap { line -> (address: String, port: Int)? in
             let parts = line.split(separator: " ")
-            guard parts.count == 2, parts[0] == "udp", let colon = parts[1].lastIndex(of: ":"),
+            guard parts.count == 2, let colon = parts[1].lastIndex(of: ":"),
                 let port = Int(parts[1][parts[1].index(after: colon)...])
             else { return nil }
             return (address: String(parts[1][..<colon]), port: port)
         }
         snapshot.kernelUDPDrops = KernelUDPDrops.count(boundTo: udpSockets)
-        snapshot.write(to: self.statusPath)
+        return snapshot
     }
 
     static func registrationAccounts(

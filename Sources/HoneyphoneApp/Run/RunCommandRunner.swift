@@ -2,9 +2,11 @@ import Agent
 import Foundation
 public import Logging
 import SIPTransport
+import Recon
 import ServiceLifecycle
 import Storage
 import UnixSignals
+import WebUI
 
 /// `honeyphone run`: reads the environment (the embedded default when no file is given), opens the trace store
 /// in the data folder and runs the honeypot until SIGINT or SIGTERM.
@@ -42,8 +44,12 @@ public struct RunCommandRunner: Sendable {
     /// the parser's `file:line:column` error: never a half-configured honeyphone).
     public func loadProfile(environment: HoneyphoneEnvironment) throws(ProfileError) -> ActiveProfile? {
         guard let reference = self.profile else { return nil }
-        let library = ProfileLibrary(userFolder: self.profilesFolder ?? environment.dataFolder + "/profiles")
-        return try ActiveProfile(reference: reference, library: library)
+        return try ActiveProfile(reference: reference, library: self.library(environment: environment))
+    }
+
+    /// The profiles database: the built-in profiles and the user folder (`--profiles`, else `DATA/profiles`).
+    public func library(environment: HoneyphoneEnvironment) -> ProfileLibrary {
+        ProfileLibrary(userFolder: self.profilesFolder ?? environment.dataFolder + "/profiles")
     }
 
     /// Loads the environment with the overrides applied.
@@ -104,22 +110,47 @@ public struct RunCommandRunner: Sendable {
         if self.investigationPath != nil {
             print("honeyphone: investigation \(investigation.analyzer.toolkit.settings.probing.rawValue)")
         }
+        let selector = ProfileSelector(library: self.library(environment: environment), initial: profile)
         let honeyphone = try HoneyphoneService(
             environment: environment,
             writer: writer,
             logger: logger,
             announce: print,
             requestObserver: { investigation.submit($0) },
-            profile: profile
+            profiles: selector
         )
         var services: [ServiceGroupConfiguration.ServiceConfiguration] = [
             .init(service: TraceWriterService(writer: writer)),
             .init(service: investigation),
             .init(service: honeyphone),
+            .init(service: ProfileReloadService(selector: selector, logger: logger)),
         ]
-        if let profile {
-            print("honeyphone: profile \(profile.summary); SIGHUP reloads it")
-            services.append(.init(service: ProfileReloadService(active: profile, logger: logger)))
+        if let profile { print("honeyphone: profile \(profile.summary); SIGHUP reloads it") }
+        if let web = environment.web {
+            let (credentials, announcement) = try WebAdminFile.credentials(
+                configuration: web,
+                dataFolder: environment.dataFolder
+            )
+            if let announcement { print(announcement) }
+            let backend = HoneyphoneBackend(
+                environment: environment,
+                selector: selector,
+                parts: self.backendParts(
+                    honeyphone: honeyphone,
+                    investigation: investigation,
+                    store: store,
+                    environment: environment
+                )
+            )
+            let site = try WebSite(
+                store: store,
+                backend: backend,
+                credentials: credentials,
+                configuration: web,
+                metrics: WebMetrics(),
+                logger: logger
+            )
+            services.append(.init(service: WebUIService(site: site, configuration: web, logger: logger, announce: print)))
         }
         let group = ServiceGroup(
             configuration: .init(
@@ -134,6 +165,31 @@ public struct RunCommandRunner: Sendable {
         let statistics = writer.statistics
         print(
             "honeyphone: traces written \(statistics.written), dropped \(statistics.dropped), failed \(statistics.failed)"
+        )
+    }
+
+    /// What the web interface's backend reads from this run.
+    func backendParts(
+        honeyphone: HoneyphoneService,
+        investigation: InvestigationService,
+        store: SQLiteTraceStore,
+        environment: HoneyphoneEnvironment
+    ) -> HoneyphoneBackend.Parts {
+        HoneyphoneBackend.Parts(
+            snapshot: { await honeyphone.snapshot() },
+            investigation: {
+                let queue = investigation.queueStatistics
+                let counters = investigation.statistics
+                return (
+                    queue.accepted, queue.dropped, max(0, queue.accepted - queue.dropped - counters.analysed),
+                    counters.analysed, counters.storeFailures
+                )
+            },
+            eventsDropped: { 0 },
+            liveEvents: { AsyncStream { $0.finish() } },
+            evidenceBundle: { _ in throw WebUIError(description: "evidence bundles are not available in this build") },
+            blockList: { _, _ in throw WebUIError(description: "block lists are not available in this build") },
+            geoDatabase: investigation.analyzer.toolkit.investigator.configuration.geoDatabase
         )
     }
 

@@ -25,7 +25,16 @@ extension ReportRenderer {
             fields.append(Self.field("whois", f.whois) { $0.response.organisation ?? $0.response.networkName ?? "" })
             fields.append(Self.field("asNumber", f.asNumber) { "\($0)" })
             fields.append(
-                Self.field("geolocation", f.geolocation) {
+                Self.field(
+                    "geolocation",
+                    f.geolocation,
+                    extra: { record in
+                        guard let latitude = record.latitude, let longitude = record.longitude, latitude.isFinite,
+                            longitude.isFinite
+                        else { return nil }
+                        return "\"latitude\":\(latitude),\"longitude\":\(longitude)"
+                    }
+                ) {
                     [$0.countryCode, $0.cityName].compactMap { $0 }.joined(separator: " ")
                 }
             )
@@ -33,8 +42,8 @@ extension ReportRenderer {
             fields.append(Self.field("rtpPort", f.rtpPort) { "\($0.state.rawValue) \($0.port) \($0.evidence)" })
             fields.append(Self.field("passiveFingerprint", host.passiveFingerprint) { Self.matches($0) })
             fields.append(Self.field("activeFingerprint", f.activeFingerprint) { Self.matches($0) })
-            fields.append(Self.field("hopsByTTL", f.hopsByTTL) { "\($0.hops)" })
-            fields.append(Self.field("hopsByMaxForwards", f.hopsByMaxForwards) { "\($0.hops)" })
+            fields.append(Self.field("hopsByTTL", f.hopsByTTL, extra: Self.pathJSON) { "\($0.hops)" })
+            fields.append(Self.field("hopsByMaxForwards", f.hopsByMaxForwards, extra: Self.pathJSON) { "\($0.hops)" })
             hosts.append("{" + fields.joined(separator: ",") + "}")
         }
         let durationMs =
@@ -57,12 +66,25 @@ extension ReportRenderer {
         matches.map { "\($0.identifier) \($0.confidence)\($0.agentSpoofed ? " spoofed" : "")" }.joined(separator: "; ")
     }
 
-    static func field<V>(_ name: String, _ lookup: Lookup<V>, _ render: (V) -> String) -> String {
+    /// `"path":[…]`: who answered at each step of a hop count (the route map draws it).
+    static func pathJSON(_ count: HopCount) -> String? {
+        "\"path\":[" + count.path.prefix(64).map(Self.jsonString).joined(separator: ",") + "]"
+    }
+
+    /// One lookup as `"name":{…}`; `extra` adds members to a known value's object (coordinates, a path).
+    static func field<V>(
+        _ name: String,
+        _ lookup: Lookup<V>,
+        extra: (V) -> String? = { _ in nil },
+        _ render: (V) -> String
+    ) -> String {
         let p = lookup.provenance
         let durationMs = Double(p.duration.components.attoseconds) / 1e15 + Double(p.duration.components.seconds) * 1000
         var parts: [String]
         switch lookup.outcome {
-        case .known(let value): parts = ["\"status\":\"known\"", "\"value\":" + Self.jsonString(render(value))]
+        case .known(let value):
+            parts = ["\"status\":\"known\"", "\"value\":" + Self.jsonString(render(value))]
+            if let members = extra(value) { parts.append(members) }
         case .unknown(let reason):
             parts = [
                 "\"status\":\"unknown\"", "\"reason\":" + Self.jsonString(reason.code),

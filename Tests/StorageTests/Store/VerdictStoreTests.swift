@@ -75,7 +75,7 @@ import Testing
             #expect(!tables)
         }
         let store = try SQLiteTraceStore(path: path)
-        #expect(try await store.appliedMigrations() == ["v1", "v2"])
+        #expect(try await store.appliedMigrations() == ["v1", "v2", "v3"])
         #expect(try await store.count(TraceQuery()) == 1)
         try await store.appendVerdicts([Self.record()])
         #expect(try await store.verdictCount() == 1)

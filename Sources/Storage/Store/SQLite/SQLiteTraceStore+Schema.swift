@@ -19,6 +19,13 @@ extension SQLiteTraceStore {
     ///   when the trace queue dropped it). The belief is a JSON object `{"Normal":0.8,...}` (the states are
     ///   the model's, so no fixed columns); the explanation, attack labels and investigation are JSON texts
     ///   rendered by the application. Indexes on `time_ns`, `call_id` and `(source_address, time_ns)`.
+    ///
+    /// `v3` (the administrator's interface):
+    /// - `alert_ack`: the acknowledgement of an alert group (source address and winning state) up to a verdict
+    ///   time; later alerting verdicts of the group make it open again.
+    /// - indexes `verdict_alert (alert, time_ns)` for the alerts page, `verdict_source_time (source_address,
+    ///   time_ns)` is already `verdict_source`; `message_user_agent (user_agent)` for the top User-Agents and
+    ///   `message_method (method, time_ns)` for calls and called numbers.
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1") { db in
@@ -92,6 +99,23 @@ extension SQLiteTraceStore {
                     CREATE INDEX verdict_time ON verdict(time_ns);
                     CREATE INDEX verdict_call_id ON verdict(call_id);
                     CREATE INDEX verdict_source ON verdict(source_address, time_ns);
+                    """
+            )
+        }
+        migrator.registerMigration("v3") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE alert_ack (
+                        source_address TEXT NOT NULL,
+                        winner TEXT NOT NULL,
+                        acknowledged_until_ns INTEGER NOT NULL,
+                        acknowledged_at_ns INTEGER NOT NULL,
+                        note TEXT NOT NULL,
+                        PRIMARY KEY (source_address, winner)
+                    ) WITHOUT ROWID;
+                    CREATE INDEX verdict_alert ON verdict(alert, time_ns);
+                    CREATE INDEX message_user_agent ON message(user_agent);
+                    CREATE INDEX message_method ON message(method, time_ns);
                     """
             )
         }
