@@ -74,7 +74,9 @@ public struct WebSite: Sendable {
             response.headers[.cacheControl] = "max-age=300"
             return response
         }
-        guard let name = context.parameters.get("name"), let bytes = self.renderer.assets[name] else {
+        // The OpenAPI document is an asset file but is served at /api/v1/openapi.json, behind authentication.
+        guard let name = context.parameters.get("name"), name != "openapi.json", let bytes = self.renderer.assets[name]
+        else {
             throw HTTPError(.notFound)
         }
         let type: String

@@ -1,6 +1,7 @@
 import Foundation
 public import Hummingbird
 import HTTPTypes
+import Logging
 
 /// Lets a request through only with a live session cookie or a valid bearer token, except on the public paths
 /// (`/health`, `/login`, `/assets/…`). Unauthenticated page requests are sent to the login page; API, events and
@@ -90,8 +91,26 @@ public struct SecurityHeadersMiddleware<Context: RequestContext>: RouterMiddlewa
         var response: Response
         do {
             response = try await next(request, context)
-        } catch let error as HTTPError {
-            response = WebResponses.plain(error.status, (error.body ?? error.status.reasonPhrase) + "\n")
+        } catch {
+            // Every failure becomes a response here, so that it carries the headers below: the API's as JSON.
+            let status: HTTPResponse.Status
+            let message: String
+            if let error = error as? HTTPError {
+                status = error.status
+                message = error.body ?? error.status.reasonPhrase
+            } else if let error = error as? any HTTPResponseError {
+                status = error.status
+                message = status.reasonPhrase
+            } else {
+                status = .internalServerError
+                message = "internal error"
+                context.logger.error("web request failed", metadata: ["honeyphone.web.error": "\(error)"])
+            }
+            if request.uri.path.hasPrefix("/api/") {
+                response = WebResponses.json(status, WebSite.json(APIError(error: message)))
+            } else {
+                response = WebResponses.plain(status, message + "\n")
+            }
         }
         response.headers[.contentSecurityPolicy] = Self.contentSecurityPolicy
         response.headers[.xContentTypeOptions] = "nosniff"

@@ -5,6 +5,8 @@ import Storage
 enum JSONValue: Codable, Sendable, Hashable {
     case null
     case bool(Bool)
+    /// Integers are kept exact (nanosecond timestamps exceed a double's 53 bits).
+    case integer(Int64)
     case number(Double)
     case string(String)
     case array([JSONValue])
@@ -21,6 +23,8 @@ enum JSONValue: Codable, Sendable, Hashable {
             self = .null
         } else if let value = try? container.decode(Bool.self) {
             self = .bool(value)
+        } else if let value = try? container.decode(Int64.self) {
+            self = .integer(value)
         } else if let value = try? container.decode(Double.self) {
             self = .number(value)
         } else if let value = try? container.decode(String.self) {
@@ -37,6 +41,7 @@ enum JSONValue: Codable, Sendable, Hashable {
         switch self {
         case .null: try container.encodeNil()
         case .bool(let value): try container.encode(value)
+        case .integer(let value): try container.encode(value)
         case .number(let value): try container.encode(value.isFinite ? value : 0)
         case .string(let value): try container.encode(value)
         case .array(let value): try container.encode(value)

@@ -187,7 +187,10 @@ extension WebSite {
         api.post("/profiles/active") { request, context in
             try self.checkCSRF(FormFields(""), request, context)
             let body = try await request.decode(as: APIProfileName.self, context: context)
-            guard ProfileName.isValid(body.name) else { return Self.apiError(.notFound, "no such profile") }
+            guard ProfileName.isValid(body.name) else {
+                let problem = ProfileProblem(part: "name", line: nil, column: nil, message: "invalid profile name")
+                return Self.api(APIProfileResult(ok: false, path: nil, summary: nil, problems: [problem]), .unprocessableContent)
+            }
             switch await self.backend.activateProfile(named: body.name) {
             case .success(let summary):
                 return Self.api(APIProfileResult(ok: true, path: nil, summary: summary, problems: []))

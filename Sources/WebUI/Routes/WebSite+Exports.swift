@@ -22,7 +22,7 @@ extension WebSite {
         guard ["plain", "nftables", "ipset"].contains(format) else {
             throw HTTPError(.badRequest, message: "format is plain, nftables or ipset")
         }
-        let belief = fields["min_belief"].flatMap { Double($0) } ?? 0.8
+        let belief = fields["min_belief"].map { Double($0) ?? .nan } ?? 0.8
         guard belief.isFinite, (0...1).contains(belief) else {
             throw HTTPError(.badRequest, message: "min_belief is a number in [0, 1]")
         }
