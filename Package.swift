@@ -59,6 +59,21 @@ let package = Package(
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),
+        // Events and exports: SentryPeer-compatible JSON events, sinks (JSON lines, RFC 5424 syslog, webhook,
+        // fail2ban) behind a bounded hub, evidence bundles (ustar with pcap, recordings, verdicts) and block lists.
+        .target(
+            name: "Reporting",
+            dependencies: [
+                "Storage", "SIPCore",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
         // RFC 3261 §18 transports: UDP/TCP/TLS listeners on one event loop, framing, sending (SwiftNIO).
         .target(
             name: "SIPTransport",
@@ -151,7 +166,7 @@ let package = Package(
             dependencies: [
                 "SIPCore", "SDP", "SIPTransactions", "SIPTransport", "SIPAuth", "Storage", "Agent", "Recon", "Inference",
                 "Behaviour", "RTP", "Media",
-                "CaptureFile",
+                "CaptureFile", "Reporting",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
@@ -195,6 +210,18 @@ let package = Package(
         .testTarget(
             name: "StorageTests",
             dependencies: ["Storage", "SIPCore", .product(name: "NIOCore", package: "swift-nio")]
+        ),
+        .testTarget(
+            name: "ReportingTests",
+            dependencies: [
+                "Reporting", "Storage", "CaptureFile",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "ServiceLifecycleTestKit", package: "swift-service-lifecycle"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
         ),
         .testTarget(
             name: "InferenceTests",
