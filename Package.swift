@@ -181,7 +181,7 @@ let package = Package(
         .executableTarget(
             name: "honeyphone",
             dependencies: [
-                "HoneyphoneApp", "SIPCore", "Storage",
+                "HoneyphoneApp", "SIPCore", "Storage", "Reporting",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
@@ -242,7 +242,10 @@ let package = Package(
         ),
         .testTarget(
             name: "HoneyphoneAppTests",
-            dependencies: ["HoneyphoneApp", "SIPCore", "SDP", "Agent", "SIPTransport", "Storage", "Behaviour"]
+            dependencies: [
+                "HoneyphoneApp", "SIPCore", "SDP", "Agent", "SIPTransport", "Storage", "Behaviour", "Reporting",
+                .product(name: "NIOCore", package: "swift-nio"),
+            ]
         ),
         .testTarget(name: "BehaviourTests", dependencies: ["Behaviour"]),
         .testTarget(

@@ -90,6 +90,7 @@ extension HoneyphoneEnvironment {
         for entry in reader.all("uri") {
             self.accounts.append(try self.account(entry, fileName: fileName))
         }
+        self.eventSinks = try Self.eventSinks(reader)
     }
 
     private func account(_ entry: AttributeDocument.Entry, fileName: String) throws(SettingsError) -> URIAccount {

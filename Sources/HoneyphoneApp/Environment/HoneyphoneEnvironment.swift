@@ -27,6 +27,10 @@ public import SIPTransport
 /// | `rtp-ports` | `LOW-HIGH` | `16384-32766` |
 /// | `ring-time`, `answer`, `reject-status`, `hangup-after` | the built-in call policy | 3s, yes, 486, 30s |
 /// | `uri` | `sip:USER@DOMAIN`, repeatable; indented under it: `auth-user`, `password`, `persona`, `expires`, `transport`, `register` (yes/no) | — |
+/// | `event-jsonl` | `PATH [alerts]`: events as JSON lines (SentryPeer's fields), repeatable; a relative path is in the data folder | none |
+/// | `event-syslog` | `udp|tcp HOST:PORT [alerts] [facility=local0]`: RFC 5424 syslog, repeatable | none |
+/// | `event-webhook` | `URL [alerts]` (http/https): POST of each event, repeatable; indented under it: `header: NAME: VALUE` | none |
+/// | `event-fail2ban` | `PATH`: one line per alert for a fail2ban jail (`Contrib/fail2ban`), repeatable | none |
 public struct HoneyphoneEnvironment: Sendable {
     /// One URI of the honeypot.
     public struct URIAccount: Sendable, Hashable {
@@ -71,6 +75,8 @@ public struct HoneyphoneEnvironment: Sendable {
     public var rtpPorts: ClosedRange<UInt16> = 16_384...32_766
     public var policy = BuiltInCallPolicy.Settings()
     public var accounts: [URIAccount] = []
+    /// The event sinks (`event-*` keys), in file order.
+    public var eventSinks: [EventSinkSetting] = []
 
     /// The keys of the file.
     public static let keys: Set<String> = [
@@ -79,6 +85,7 @@ public struct HoneyphoneEnvironment: Sendable {
         "udp-receive-buffer", "tcp-max-connections", "tcp-max-connections-per-source", "tcp-idle-timeout",
         "tls-certificate", "tls-private-key", "rtp-ports", "ring-time", "answer", "reject-status", "hangup-after",
         "uri",
+        "event-jsonl", "event-syslog", "event-webhook", "event-fail2ban",
     ]
 
     /// The keys under a `uri:` line.

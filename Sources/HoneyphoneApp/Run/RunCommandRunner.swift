@@ -1,6 +1,7 @@
 import Agent
 import Foundation
 public import Logging
+public import Reporting
 import SIPTransport
 import ServiceLifecycle
 import Storage
@@ -99,8 +100,21 @@ public struct RunCommandRunner: Sendable {
         let store = try SQLiteTraceStore(path: storePath)
         let writer = TraceWriter(store: store)
         print("honeyphone: trace store \(storePath)")
+        // Events: the environment's sinks and the in-process subscribers, fed with every verdict.
+        let events = try Self.eventHub(environment: environment, logger: logger)
+        for sink in events.sinks {
+            print("honeyphone: events \(sink.name)\(sink.filter == .alerts ? " (alerts)" : "")")
+        }
         // Investigation and verdicts (stored in the same database, table `verdict`).
-        let investigation = try await self.investigationService(environment: environment, store: store, logger: logger)
+        let investigation = try await self.investigationService(
+            environment: environment,
+            store: store,
+            logger: logger,
+            publish: { record, inbound in
+                guard events.hasListeners else { return }
+                events.publish(HoneyphoneEvent(record: record, inbound: inbound, nodeID: environment.identity))
+            }
+        )
         if self.investigationPath != nil {
             print("honeyphone: investigation \(investigation.analyzer.toolkit.settings.probing.rawValue)")
         }
@@ -114,6 +128,7 @@ public struct RunCommandRunner: Sendable {
         )
         var services: [ServiceGroupConfiguration.ServiceConfiguration] = [
             .init(service: TraceWriterService(writer: writer)),
+            .init(service: events),
             .init(service: investigation),
             .init(service: honeyphone),
         ]
@@ -124,7 +139,7 @@ public struct RunCommandRunner: Sendable {
         let group = ServiceGroup(
             configuration: .init(
                 // Graceful shutdown runs in reverse order: the honeypot stops feeding, the investigation drains,
-                // then the trace writer flushes.
+                // the event sinks drain, then the trace writer flushes.
                 services: services,
                 gracefulShutdownSignals: [.sigterm, .sigint],
                 logger: logger
@@ -135,6 +150,19 @@ public struct RunCommandRunner: Sendable {
         print(
             "honeyphone: traces written \(statistics.written), dropped \(statistics.dropped), failed \(statistics.failed)"
         )
+        for (name, counters) in events.statistics {
+            print(
+                "honeyphone: events \(name): delivered \(counters.delivered), dropped \(counters.dropped), "
+                    + "failed \(counters.failed)"
+            )
+        }
+    }
+
+    /// The event hub of a run: one sink per `event-*` key of the environment, in file order (relative paths in
+    /// the data folder).
+    public static func eventHub(environment: HoneyphoneEnvironment, logger: Logger) throws -> EventHub {
+        let sinks = try environment.eventSinks.map { try $0.makeSink(dataFolder: environment.dataFolder) }
+        return EventHub(sinks: sinks, logger: logger)
     }
 
     /// The investigation service of a run: the settings file's (or the defaults: passive, nothing leaves the host),
@@ -142,7 +170,8 @@ public struct RunCommandRunner: Sendable {
     func investigationService(
         environment: HoneyphoneEnvironment,
         store: SQLiteTraceStore,
-        logger: Logger
+        logger: Logger,
+        publish: (@Sendable (VerdictRecord, SIPInboundMessage) -> Void)? = nil
     )
         async throws -> InvestigationService
     {
@@ -157,7 +186,8 @@ public struct RunCommandRunner: Sendable {
             analyzer: MessageAnalyzer(toolkit: toolkit),
             store: store,
             logger: logger,
-            origin: Int64(Date().timeIntervalSince1970 * 1_000_000_000)
+            origin: Int64(Date().timeIntervalSince1970 * 1_000_000_000),
+            publish: publish
         )
     }
 }

@@ -65,6 +65,11 @@ public final class EventHub: Service, Sendable {
         return stream
     }
 
+    /// Whether anything takes events (a sink or a subscriber): publishers may skip building events otherwise.
+    public var hasListeners: Bool {
+        !self.sinks.isEmpty || self.subscribers.withLock { !$0.continuations.isEmpty }
+    }
+
     /// How many in-process subscribers are listening.
     public var subscriberCount: Int { self.subscribers.withLock { $0.continuations.count } }
 
