@@ -74,25 +74,23 @@ struct ExportBlockList: AsyncParsableCommand {
     @Option(name: .long, help: "A prefix never to list, such as 192.0.2.0/24 (repeatable).")
     var allow: [String] = []
 
-    func run() async throws {
-        guard let format = BlockList.Format(rawValue: self.format) else {
+    func validate() throws {
+        guard BlockList.Format(rawValue: self.format) != nil else {
             throw ValidationError("--format must be plain, nftables or ipset")
         }
         guard (0...1).contains(self.minBelief) else { throw ValidationError("--min-belief must be between 0 and 1") }
-        var since: TraceTimestamp?
-        if let text = self.since {
-            guard let parsed = TracesCommandRunner.parseSince(text) else {
-                throw ValidationError("--since: expected seconds, an ISO 8601 time or an age like 10m")
-            }
-            since = parsed
+        for text in self.allow where IPPrefix(text) == nil {
+            throw ValidationError("--allow: '\(text)' is not an address prefix")
         }
-        var allow: [IPPrefix] = []
-        for text in self.allow {
-            guard let prefix = IPPrefix(text) else {
-                throw ValidationError("--allow: '\(text)' is not an address prefix")
-            }
-            allow.append(prefix)
+        if let text = self.since, TracesCommandRunner.parseSince(text) == nil {
+            throw ValidationError("--since: expected seconds, an ISO 8601 time or an age like 10m")
         }
+    }
+
+    func run() async throws {
+        let format = BlockList.Format(rawValue: self.format) ?? .plain
+        let since = self.since.flatMap { TracesCommandRunner.parseSince($0) }
+        let allow = self.allow.compactMap { IPPrefix($0) }
         let runner = ExportCommandRunner.BlockList(
             dataFolder: self.data,
             format: format,
