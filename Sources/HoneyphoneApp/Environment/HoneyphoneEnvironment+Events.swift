@@ -53,7 +53,7 @@ extension HoneyphoneEnvironment {
     static func eventSinks(_ reader: AttributeReader) throws(SettingsError) -> [EventSinkSetting] {
         var sinks: [(line: Int, sink: EventSinkSetting)] = []
         for entry in reader.all("event-jsonl") {
-            let (words, filter) = try Self.words(entry, reader, options: [])
+            let (words, filter) = try Self.words(entry, reader)
             guard words.count == 1 else { throw reader.error(entry, "'event-jsonl' must be 'PATH [alerts]'") }
             sinks.append((entry.line, .jsonLines(path: words[0], filter: filter)))
         }
@@ -91,7 +91,7 @@ extension HoneyphoneEnvironment {
             )
         }
         for entry in reader.all("event-webhook") {
-            let (words, filter) = try Self.words(entry, reader, options: [])
+            let (words, filter) = try Self.words(entry, reader)
             guard words.count == 1 else { throw reader.error(entry, "'event-webhook' must be 'URL [alerts]'") }
             do {
                 try WebhookSink.validate(url: words[0])
@@ -118,8 +118,7 @@ extension HoneyphoneEnvironment {
     /// The words of a value and whether the `alerts` word is among them.
     private static func words(
         _ entry: AttributeDocument.Entry,
-        _ reader: AttributeReader,
-        options: Set<String>
+        _ reader: AttributeReader
     ) throws(SettingsError) -> ([String], EventFilter) {
         var words = entry.value.split(separator: " ", omittingEmptySubsequences: true).map(String.init)
         var filter = EventFilter.all
