@@ -1,8 +1,8 @@
 /// Writes a POSIX ustar archive (POSIX.1-1988 `ustar` format, as `pax`/GNU tar read it) in memory.
 ///
 /// Entries are regular files and directories only, owned by uid/gid 0 (`honeyphone`). Names are checked before
-/// anything is written (``validate(name:)``): 1–99 bytes (a directory's name gets a `/`) of `A–Z a–z 0–9 . _ - /`, relative, no empty, `.` or
-/// `..` component, so an archive can never write outside the folder it is extracted in, and no attacker text can
+/// anything is written (``validate(name:)``): 1–99 bytes (a directory's name gets a `/`) of `A–Z a–z 0–9 . _ - /`,
+/// relative, no empty, `.` or `..` component, so an archive can never write outside the folder it is extracted in, and no attacker text can
 /// be a name (callers name entries `call-N`, hashes and fixed words). The whole archive is bounded by
 /// ``maximumBytes``: an entry that would pass it throws ``ReportingError/Code/tooLarge`` and is not written.
 public struct TarWriter: Sendable {
