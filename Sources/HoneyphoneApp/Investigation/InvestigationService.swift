@@ -43,7 +43,8 @@ public final class InvestigationService: Service, Sendable {
     }
 
     /// A service analysing with `analyzer` and storing into `store` (`nil`: verdicts are only logged); `publish` is
-    /// called with every verdict record it builds (it must not block: the event hub's `EventHub.publish(_:)` never does).
+    /// called with every verdict record it builds (it must not block; the event hub's `EventHub.publish(_:)` never
+    /// does).
     public init(
         analyzer: MessageAnalyzer,
         store: (any VerdictStore)?,

@@ -2,8 +2,8 @@
 ///
 /// Entries are regular files and directories only, owned by uid/gid 0 (`honeyphone`). Names are checked before
 /// anything is written (``validate(name:)``): 1–99 bytes (a directory's name gets a `/`) of `A–Z a–z 0–9 . _ - /`,
-/// relative, no empty, `.` or `..` component, so an archive can never write outside the folder it is extracted in, and no attacker text can
-/// be a name (callers name entries `call-N`, hashes and fixed words). The whole archive is bounded by
+/// relative, no empty, `.` or `..` component, so an archive can never write outside the folder it is extracted in,
+/// and no attacker text can be a name (callers name entries `call-N`, hashes and fixed words). The whole archive is bounded by
 /// ``maximumBytes``: an entry that would pass it throws ``ReportingError/Code/tooLarge`` and is not written.
 public struct TarWriter: Sendable {
     /// The largest name (the ustar `name` field; the `prefix` field is not used).
