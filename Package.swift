@@ -64,6 +64,21 @@ let package = Package(
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),
+        // Events and exports: SentryPeer-compatible JSON events, sinks (JSON lines, RFC 5424 syslog, webhook,
+        // fail2ban) behind a bounded hub, evidence bundles (ustar with pcap, recordings, verdicts) and block lists.
+        .target(
+            name: "Reporting",
+            dependencies: [
+                "Storage", "SIPCore",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
         // RFC 3261 §18 transports: UDP/TCP/TLS listeners on one event loop, framing, sending (SwiftNIO).
         .target(
             name: "SIPTransport",
@@ -176,7 +191,7 @@ let package = Package(
             dependencies: [
                 "SIPCore", "SDP", "SIPTransactions", "SIPTransport", "SIPAuth", "Storage", "Agent", "Recon", "Inference",
                 "Behaviour", "RTP", "Media",
-                "CaptureFile", "WebUI",
+                "CaptureFile", "WebUI", "Reporting",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
@@ -191,7 +206,7 @@ let package = Package(
         .executableTarget(
             name: "honeyphone",
             dependencies: [
-                "HoneyphoneApp", "SIPCore", "Storage", "WebUI",
+                "HoneyphoneApp", "SIPCore", "Storage", "WebUI", "Reporting",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
@@ -222,6 +237,18 @@ let package = Package(
             dependencies: ["Storage", "SIPCore", .product(name: "NIOCore", package: "swift-nio")]
         ),
         .testTarget(
+            name: "ReportingTests",
+            dependencies: [
+                "Reporting", "Storage", "CaptureFile",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "ServiceLifecycleTestKit", package: "swift-service-lifecycle"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .testTarget(
             name: "InferenceTests",
             dependencies: ["Inference"]
         ),
@@ -240,7 +267,10 @@ let package = Package(
         ),
         .testTarget(
             name: "HoneyphoneAppTests",
-            dependencies: ["HoneyphoneApp", "SIPCore", "SDP", "Agent", "SIPTransport", "Storage", "Behaviour"]
+            dependencies: [
+                "HoneyphoneApp", "SIPCore", "SDP", "Agent", "SIPTransport", "Storage", "Behaviour", "Reporting",
+                .product(name: "NIOCore", package: "swift-nio"),
+            ]
         ),
         .testTarget(name: "BehaviourTests", dependencies: ["Behaviour"]),
         .testTarget(name: "WebGraphicsTests", dependencies: ["WebGraphics"]),

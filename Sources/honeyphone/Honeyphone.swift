@@ -13,7 +13,7 @@ struct Honeyphone: AsyncParsableCommand {
         abstract: "A SIP/VoIP honeypot that answers like a phone, records everything and explains every caller.",
         subcommands: [
             Run.self, Status.self, Traces.self, Parse.self, Investigate.self, Classify.self, Model.self, Learn.self,
-            Evaluate.self, Profile.self, Credentials.self, WebPassword.self, WebToken.self,
+            Evaluate.self, Profile.self, Credentials.self, Export.self, WebPassword.self, WebToken.self,
         ]
     )
 }

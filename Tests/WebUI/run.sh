@@ -58,15 +58,15 @@ for port in "$SIP_PORT" "$WEB_PORT"; do
 done
 
 # bounded NAME SECONDS CMD...: runs CMD under `timeout` (which signals CMD's whole process group, so a browser
-# and its driver go too), output to WORK/NAME.log and to standard output, remembered so the EXIT trap reaches it.
-# Returns CMD's status.
+# and its driver go too), output to WORK/NAME.log and then to standard output (PASS/FAIL lines as they are, the
+# rest indented), remembered so the EXIT trap reaches it. Returns CMD's status.
 bounded() {
     local name="$1" seconds="$2" status=0
     shift 2
     timeout -k 5 "$seconds" "$@" > "$WORK/$name.log" 2>&1 &
     remember "$!" "$name"
     wait "$!" || status=$?
-    sed 's/^/    /' "$WORK/$name.log"
+    sed -E '/^(PASS|FAIL) /!s/^/    /' "$WORK/$name.log"
     return "$status"
 }
 # count_checks NAME: adds the PASS/FAIL lines a Python part printed to this suite's counters.
@@ -133,7 +133,7 @@ check "the 5 requests are investigated (5 verdicts)" wait_for 15 investigated
 
 export HONEYPHONE_WEB_URL="$BASE" HONEYPHONE_WEB_TOKEN="$TOKEN" HONEYPHONE_WEB_PASSWORD="$PASSWORD"
 export HONEYPHONE_WEB_PROFILES="$WORK/profiles" HONEYPHONE_WEB_WORK="$WORK" HONEYPHONE_REPO="$ROOT"
-export HONEYPHONE_SIP_HOST="$IP" HONEYPHONE_SIP_PORT="$SIP_PORT"
+export HONEYPHONE_SIP_HOST="$IP" HONEYPHONE_SIP_PORT="$SIP_PORT" HONEYPHONE_BIN="$HP_BIN"
 
 # --- the API, metrics, events, access control -----------------------------------------------------------
 log "--- api.py"
@@ -151,9 +151,26 @@ log "--- browser.py"
 check "browser.py runs to its end" bounded browser 100 python3 "$HERE/browser.py" --screenshots "$WORK/screenshots" --docs "$DOCS"
 count_checks browser
 
-# --- stop ---------------------------------------------------------------------------------------------------
-stop honeyphone
-check "honeyphone stopped gracefully" grep -q "honeyphone: stopped" "$WORK/honeyphone.log"
+# --- stop, with a dashboard's live stream open ------------------------------------------------------------------
+# An administrator's open dashboard holds an /events stream; SIGTERM must still stop the honeypot (bounded).
+timeout 60 curl -s -N -m 60 -H "Authorization: Bearer $TOKEN" "$BASE/events" > "$WORK/events-at-stop.log" 2>&1 &
+remember "$!" events-at-stop
+streaming() { grep -q "live events" "$WORK/events-at-stop.log"; }
+wait_for 10 streaming || true
+HP_PID="$(cat "$WORK/honeyphone.pid")"
+gone() { ! kill -0 "$HP_PID" 2> /dev/null; }
+kill -TERM "$HP_PID" 2> /dev/null || true
+check "SIGTERM stops honeyphone within 10 s while an /events stream is open" wait_for 10 gone
+if ! gone; then
+    log "    still running 10 s after SIGTERM; web port: $(ss -Hltn "( sport = :$WEB_PORT )" | wc -l) listener(s);" \
+        "last log line: $(tail -1 "$WORK/honeyphone.log")"
+    stop events-at-stop
+    wait_for 15 gone || true
+    gone || log "    still running 15 s after the stream closed: SIGKILL"
+    stop honeyphone
+fi
+stop events-at-stop
+check "honeyphone stopped gracefully (\"honeyphone: stopped\" logged)" grep -q "honeyphone: stopped" "$WORK/honeyphone.log"
 log "    screenshots: $(cd "$WORK/screenshots" 2> /dev/null && ls -- *.png 2> /dev/null | tr '\n' ' ')"
 log "    elapsed: $((SECONDS - START_SECONDS)) s"
 summary webui

@@ -91,6 +91,7 @@ extension HoneyphoneEnvironment {
         for entry in reader.all("uri") {
             self.accounts.append(try self.account(entry, fileName: fileName))
         }
+        self.eventSinks = try Self.eventSinks(reader)
         try self.readWebSettings(reader)
     }
 

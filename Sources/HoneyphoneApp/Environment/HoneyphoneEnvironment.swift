@@ -32,6 +32,10 @@ public import WebUI
 /// | `web-api-token` | `sha256:HEX` from `honeyphone web-token`, repeatable | the one generated at first start |
 /// | `web-session-idle` | duration a login lasts unused | `8h` |
 /// | `uri` | `sip:USER@DOMAIN`, repeatable; indented under it: `auth-user`, `password`, `persona`, `expires`, `transport`, `register` (yes/no) | — |
+/// | `event-jsonl` | `PATH [alerts]`: events as JSON lines (SentryPeer's fields), repeatable; a relative path is in the data folder | none |
+/// | `event-syslog` | `udp|tcp HOST:PORT [alerts] [facility=local0]`: RFC 5424 syslog, repeatable | none |
+/// | `event-webhook` | `URL [alerts]` (http/https): POST of each event, repeatable; indented under it: `header: NAME: VALUE` | none |
+/// | `event-fail2ban` | `PATH`: one line per alert for a fail2ban jail (`Contrib/fail2ban`), repeatable | none |
 public struct HoneyphoneEnvironment: Sendable {
     /// One URI of the honeypot.
     public struct URIAccount: Sendable, Hashable {
@@ -78,6 +82,8 @@ public struct HoneyphoneEnvironment: Sendable {
     public var accounts: [URIAccount] = []
     /// The administrator interface, `nil` with `web-listen: none`.
     public var web: WebConfiguration? = WebConfiguration()
+    /// The event sinks (`event-*` keys), in file order.
+    public var eventSinks: [EventSinkSetting] = []
 
     /// The keys of the file.
     public static let keys: Set<String> = [
@@ -86,6 +92,7 @@ public struct HoneyphoneEnvironment: Sendable {
         "udp-receive-buffer", "tcp-max-connections", "tcp-max-connections-per-source", "tcp-idle-timeout",
         "tls-certificate", "tls-private-key", "rtp-ports", "ring-time", "answer", "reject-status", "hangup-after",
         "uri", "web-listen", "web-admin-password", "web-api-token", "web-session-idle",
+        "event-jsonl", "event-syslog", "event-webhook", "event-fail2ban",
     ]
 
     /// The keys under a `uri:` line.

@@ -31,6 +31,8 @@ public final class InvestigationService: Service, Sendable {
     let alertThrottle = Mutex(AlertThrottle())
     /// One analysis per source, method and User-Agent per second for everything but INVITE.
     let coalescer = Mutex(VerdictCoalescer())
+    /// Called with every verdict record and its request (the event hub's publisher), or `nil`.
+    let publish: (@Sendable (VerdictRecord, SIPInboundMessage) -> Void)?
 
     /// What the service did.
     public struct Counters: Sendable, Hashable {
@@ -40,15 +42,19 @@ public final class InvestigationService: Service, Sendable {
         public var storeFailures = 0
     }
 
-    /// A service analysing with `analyzer` and storing into `store` (`nil`: verdicts are only logged).
+    /// A service analysing with `analyzer` and storing into `store` (`nil`: verdicts are only logged); `publish` is
+    /// called with every verdict record it builds (it must not block; the event hub's `EventHub.publish(_:)` never
+    /// does).
     public init(
         analyzer: MessageAnalyzer,
         store: (any VerdictStore)?,
         logger: Logger,
         queueSize: Int? = nil,
         maximumConcurrentAnalyses: Int = 8,
-        origin: Int64 = 0
+        origin: Int64 = 0,
+        publish: (@Sendable (VerdictRecord, SIPInboundMessage) -> Void)? = nil
     ) {
+        self.publish = publish
         self.analyzer = analyzer
         self.store = store
         self.logger = logger
@@ -168,6 +174,7 @@ public final class InvestigationService: Service, Sendable {
             $0.analysed += 1
             if template.alert { $0.alerts += 1 }
         }
+        self.publish?(record, inbound)
         let throttle =
             template.alert
             ? self.alertThrottle.withLock { $0.shouldLog(source + " " + template.winner, now: now) }

@@ -1,6 +1,7 @@
 import Agent
 import Foundation
 public import Logging
+public import Reporting
 import SIPTransport
 import Recon
 import ServiceLifecycle
@@ -105,8 +106,21 @@ public struct RunCommandRunner: Sendable {
         let store = try SQLiteTraceStore(path: storePath)
         let writer = TraceWriter(store: store)
         print("honeyphone: trace store \(storePath)")
+        // Events: the environment's sinks and the in-process subscribers, fed with every verdict.
+        let events = try Self.eventHub(environment: environment, logger: logger)
+        for sink in events.sinks {
+            print("honeyphone: events \(sink.name)\(sink.filter == .alerts ? " (alerts)" : "")")
+        }
         // Investigation and verdicts (stored in the same database, table `verdict`).
-        let investigation = try await self.investigationService(environment: environment, store: store, logger: logger)
+        let investigation = try await self.investigationService(
+            environment: environment,
+            store: store,
+            logger: logger,
+            publish: { record, inbound in
+                guard events.hasListeners else { return }
+                events.publish(HoneyphoneEvent(record: record, inbound: inbound, nodeID: environment.identity))
+            }
+        )
         if self.investigationPath != nil {
             print("honeyphone: investigation \(investigation.analyzer.toolkit.settings.probing.rawValue)")
         }
@@ -121,6 +135,7 @@ public struct RunCommandRunner: Sendable {
         )
         var services: [ServiceGroupConfiguration.ServiceConfiguration] = [
             .init(service: TraceWriterService(writer: writer)),
+            .init(service: events),
             .init(service: investigation),
             .init(service: honeyphone),
             .init(service: ProfileReloadService(selector: selector, logger: logger)),
@@ -138,6 +153,7 @@ public struct RunCommandRunner: Sendable {
                 parts: self.backendParts(
                     honeyphone: honeyphone,
                     investigation: investigation,
+                    events: events,
                     store: store,
                     environment: environment
                 )
@@ -155,7 +171,7 @@ public struct RunCommandRunner: Sendable {
         let group = ServiceGroup(
             configuration: .init(
                 // Graceful shutdown runs in reverse order: the honeypot stops feeding, the investigation drains,
-                // then the trace writer flushes.
+                // the event sinks drain, then the trace writer flushes.
                 services: services,
                 gracefulShutdownSignals: [.sigterm, .sigint],
                 logger: logger
@@ -166,16 +182,31 @@ public struct RunCommandRunner: Sendable {
         print(
             "honeyphone: traces written \(statistics.written), dropped \(statistics.dropped), failed \(statistics.failed)"
         )
+        for (name, counters) in events.statistics {
+            print(
+                "honeyphone: events \(name): delivered \(counters.delivered), dropped \(counters.dropped), "
+                    + "failed \(counters.failed)"
+            )
+        }
+    }
+
+    /// The event hub of a run: one sink per `event-*` key of the environment, in file order (relative paths in
+    /// the data folder).
+    public static func eventHub(environment: HoneyphoneEnvironment, logger: Logger) throws -> EventHub {
+        let sinks = try environment.eventSinks.map { try $0.makeSink(dataFolder: environment.dataFolder) }
+        return EventHub(sinks: sinks, logger: logger)
     }
 
     /// What the web interface's backend reads from this run.
     func backendParts(
         honeyphone: HoneyphoneService,
         investigation: InvestigationService,
+        events: EventHub,
         store: SQLiteTraceStore,
         environment: HoneyphoneEnvironment
     ) -> HoneyphoneBackend.Parts {
-        HoneyphoneBackend.Parts(
+        let recordings = environment.dataFolder + "/recordings"
+        return HoneyphoneBackend.Parts(
             snapshot: { await honeyphone.snapshot() },
             investigation: {
                 let queue = investigation.queueStatistics
@@ -185,10 +216,26 @@ public struct RunCommandRunner: Sendable {
                     counters.analysed, counters.storeFailures
                 )
             },
-            eventsDropped: { 0 },
-            liveEvents: { AsyncStream { $0.finish() } },
-            evidenceBundle: { _ in throw WebUIError(description: "evidence bundles are not available in this build") },
-            blockList: { _, _ in throw WebUIError(description: "block lists are not available in this build") },
+            eventsDropped: { events.statistics.reduce(0) { $0 + $1.statistics.dropped + $1.statistics.failed } },
+            liveEvents: {
+                let source = events.subscribe(bufferingNewest: 256)
+                return AsyncStream(bufferingPolicy: .bufferingNewest(256)) { continuation in
+                    let task = Task {
+                        for await event in source { continuation.yield(LiveEvent(event)) }
+                        continuation.finish()
+                    }
+                    continuation.onTermination = { _ in task.cancel() }
+                }
+            },
+            evidenceBundle: { callID in
+                try await EvidenceBundleBuilder(store: store, recordingsFolder: recordings).bundle(callID: callID)
+            },
+            blockList: { format, belief in
+                guard let format = BlockList.Format(rawValue: format) else {
+                    throw WebUIError(description: "unknown block list format")
+                }
+                return try await BlockListBuilder(store: store).render(format: format, minimumBelief: belief)
+            },
             geoDatabase: investigation.analyzer.toolkit.investigator.configuration.geoDatabase
         )
     }
@@ -198,7 +245,8 @@ public struct RunCommandRunner: Sendable {
     func investigationService(
         environment: HoneyphoneEnvironment,
         store: SQLiteTraceStore,
-        logger: Logger
+        logger: Logger,
+        publish: (@Sendable (VerdictRecord, SIPInboundMessage) -> Void)? = nil
     )
         async throws -> InvestigationService
     {
@@ -213,7 +261,8 @@ public struct RunCommandRunner: Sendable {
             analyzer: MessageAnalyzer(toolkit: toolkit),
             store: store,
             logger: logger,
-            origin: Int64(Date().timeIntervalSince1970 * 1_000_000_000)
+            origin: Int64(Date().timeIntervalSince1970 * 1_000_000_000),
+            publish: publish
         )
     }
 }

@@ -18,4 +18,47 @@ public protocol VerdictStore: Sendable {
 
     /// How many verdicts are stored.
     func verdictCount() async throws -> Int
+
+    /// The distinct source addresses with a verdict whose winner is one of `winners` at or above `minimumBelief`,
+    /// at or after `since` (all when `nil`), in address order (text), at most `limit`: what a block list is made of.
+    func verdictSources(
+        winners: [String],
+        minimumBelief: Double,
+        since: TraceTimestamp?,
+        limit: Int
+    ) async throws
+        -> [VerdictSourceSummary]
+}
+
+extension VerdictStore {
+    /// A default for drivers and fakes without a query of their own: reads the matching time range and groups it.
+    public func verdictSources(
+        winners: [String],
+        minimumBelief: Double,
+        since: TraceTimestamp?,
+        limit: Int
+    ) async throws
+        -> [VerdictSourceSummary]
+    {
+        var byAddress: [String: VerdictSourceSummary] = [:]
+        for record in try await self.verdicts(since: since, callID: nil, limit: 10_000_000, newestFirst: false)
+        where winners.contains(record.winner) && record.winnerBelief >= minimumBelief {
+            if var summary = byAddress[record.source.address] {
+                summary.verdicts += 1
+                summary.highestBelief = max(summary.highestBelief, record.winnerBelief)
+                summary.firstSeen = min(summary.firstSeen, record.timestamp)
+                summary.lastSeen = max(summary.lastSeen, record.timestamp)
+                byAddress[record.source.address] = summary
+            } else {
+                byAddress[record.source.address] = VerdictSourceSummary(
+                    address: record.source.address,
+                    verdicts: 1,
+                    highestBelief: record.winnerBelief,
+                    firstSeen: record.timestamp,
+                    lastSeen: record.timestamp
+                )
+            }
+        }
+        return Array(byAddress.values.sorted { $0.address < $1.address }.prefix(max(0, limit)))
+    }
 }

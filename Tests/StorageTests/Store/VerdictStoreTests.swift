@@ -81,3 +81,73 @@ import Testing
         #expect(try await store.verdictCount() == 1)
     }
 }
+
+@Suite struct VerdictSourcesTests {
+    static func record(_ address: String, _ winner: String, _ belief: Double, _ second: Int64) -> VerdictRecord {
+        VerdictRecord(
+            timestamp: TraceTimestamp(secondsSinceEpoch: second),
+            transport: .udp,
+            source: TraceEndpoint(address: address, port: 5060),
+            method: "INVITE",
+            callID: "c\(second)",
+            cseqNumber: 1,
+            cseqMethod: "INVITE",
+            belief: [.init(state: winner, belief: belief)],
+            winner: winner,
+            winnerBelief: belief,
+            alert: belief >= 0.6,
+            explanationJSON: "{}",
+            attackLabelsJSON: "[]",
+            investigationJSON: "{}"
+        )
+    }
+
+    static let records = [
+        record("198.51.100.7", "Crafted", 0.95, 100), record("198.51.100.7", "Crafted", 0.85, 200),
+        record("203.0.113.9", "Suspicious", 0.81, 150), record("203.0.113.10", "Suspicious", 0.79, 150),
+        record("192.0.2.1", "Normal", 0.99, 150), record("2001:db8::5", "Crafted", 0.9, 300),
+        record("' OR 1=1 --", "Crafted", 0.9, 300),
+    ]
+
+    /// The SQL driver and the protocol's default give the same answer.
+    struct Grouping: VerdictStore {
+        let inner: SQLiteTraceStore
+        func appendVerdicts(_ records: [VerdictRecord]) async throws { try await self.inner.appendVerdicts(records) }
+        func verdicts(
+            since: TraceTimestamp?,
+            callID: String?,
+            limit: Int,
+            newestFirst: Bool
+        ) async throws
+            -> [VerdictRecord]
+        {
+            try await self.inner.verdicts(since: since, callID: callID, limit: limit, newestFirst: newestFirst)
+        }
+        func verdictCount() async throws -> Int { try await self.inner.verdictCount() }
+    }
+
+    @Test func groupsBySource() async throws {
+        let store = try SQLiteTraceStore.inMemory()
+        try await store.appendVerdicts(Self.records)
+        for candidate in [store as any VerdictStore, Grouping(inner: store)] {
+            let sources = try await candidate.verdictSources(
+                winners: ["Suspicious", "Crafted"],
+                minimumBelief: 0.8,
+                since: nil,
+                limit: 100
+            )
+            #expect(sources.map(\.address) == ["' OR 1=1 --", "198.51.100.7", "2001:db8::5", "203.0.113.9"])
+            let first = try #require(sources.first { $0.address == "198.51.100.7" })
+            #expect(first.verdicts == 2 && first.highestBelief == 0.95)
+            #expect(first.firstSeen.seconds == 100 && first.lastSeen.seconds == 200)
+            let recent = try await candidate.verdictSources(
+                winners: ["Crafted"],
+                minimumBelief: 0.8,
+                since: TraceTimestamp(secondsSinceEpoch: 250),
+                limit: 1
+            )
+            #expect(recent.map(\.address) == ["' OR 1=1 --"])
+            #expect(try await candidate.verdictSources(winners: [], minimumBelief: 0, since: nil, limit: 10).isEmpty)
+        }
+    }
+}

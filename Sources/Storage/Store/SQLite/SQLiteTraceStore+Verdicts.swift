@@ -73,6 +73,51 @@ extension SQLiteTraceStore: VerdictStore {
         }
     }
 
+    /// The distinct sources of matching verdicts, grouped in SQL (the `verdict_source` index serves the grouping).
+    public func verdictSources(
+        winners: [String],
+        minimumBelief: Double,
+        since: TraceTimestamp?,
+        limit: Int
+    ) async throws
+        -> [VerdictSourceSummary]
+    {
+        let winners = Array(Set(winners).prefix(64))
+        if winners.isEmpty || limit <= 0 { return [] }
+        var values: [(any DatabaseValueConvertible)?] = winners
+        values.append(minimumBelief.isNaN ? 0 : minimumBelief)
+        var sql = """
+            SELECT source_address, COUNT(*), MAX(winner_belief), MIN(time_ns), MAX(time_ns) FROM verdict
+            WHERE winner IN (\(Array(repeating: "?", count: winners.count).joined(separator: ", ")))
+            AND winner_belief >= ?
+            """
+        if let since {
+            sql += " AND time_ns >= ?"
+            values.append(since.nanosecondsSinceEpoch)
+        }
+        sql += " GROUP BY source_address ORDER BY source_address LIMIT ?"
+        values.append(limit)
+        let arguments = StatementArguments(values)
+        let query = sql
+        return try await self.verdictAccess("query verdict sources") {
+            try await self.writer.read { db in
+                try Row.fetchAll(db, sql: query, arguments: arguments).compactMap { row in
+                    guard let address = String.fromDatabaseValue(row[0]), let count = Int.fromDatabaseValue(row[1]),
+                        let belief = Double.fromDatabaseValue(row[2]), let first = Int64.fromDatabaseValue(row[3]),
+                        let last = Int64.fromDatabaseValue(row[4])
+                    else { return nil }
+                    return VerdictSourceSummary(
+                        address: address,
+                        verdicts: count,
+                        highestBelief: belief,
+                        firstSeen: TraceTimestamp(nanosecondsSinceEpoch: first),
+                        lastSeen: TraceTimestamp(nanosecondsSinceEpoch: last)
+                    )
+                }
+            }
+        }
+    }
+
     /// `{"states":["Normal",...],"belief":[0.8,...]}`: ordered, and each double written in its shortest
     /// round-trip form so that it reads back equal.
     static func beliefJSON(_ belief: [VerdictRecord.NamedBelief]) -> String {
