@@ -62,6 +62,9 @@ extension WebSite {
         }
         router.get("/call/bundle") { request, _ in
             guard let callID = request.queryFields["id"] else { throw HTTPError(.badRequest, message: "id is required") }
+            guard try await self.store.count(TraceQuery(callID: callID, limit: 1)) > 0 else {
+                throw HTTPError(.notFound, message: "no message with this Call-ID")
+            }
             let bytes = try await self.backend.evidenceBundle(callID: callID)
             return WebResponses.download(bytes, fileName: "evidence.tar", contentType: "application/x-tar")
         }
