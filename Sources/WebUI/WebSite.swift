@@ -62,7 +62,11 @@ public struct WebSite: Sendable {
         self.addLiveRoutes(router)
         self.addAPIRoutes(router)
         router.get("/metrics") { _, _ in
-            WebResponses.make(.ok, await self.metrics.exposition(status: await self.backend.status()), contentType: "text/plain; version=0.0.4; charset=utf-8")
+            WebResponses.make(
+                .ok,
+                await self.metrics.exposition(status: await self.backend.status()),
+                contentType: "text/plain; version=0.0.4; charset=utf-8"
+            )
         }
         return router
     }
@@ -126,7 +130,7 @@ public struct WebSite: Sendable {
 
     /// Now, as a trace timestamp.
     static var now: TraceTimestamp {
-        return TraceTimestamp(nanosecondsSinceEpoch: WallClock.nanosecondsSinceEpoch())
+        TraceTimestamp(nanosecondsSinceEpoch: WallClock.nanosecondsSinceEpoch())
     }
 }
 

@@ -264,7 +264,9 @@ struct WebPassword: ParsableCommand {
 
     func run() throws {
         guard let password = readLine(strippingNewline: true), !password.isEmpty, password.utf8.count <= 1_024 else {
-            FileHandle.standardError.write(Data("honeyphone: give a password of 1 to 1,024 bytes on standard input\n".utf8))
+            FileHandle.standardError.write(
+                Data("honeyphone: give a password of 1 to 1,024 bytes on standard input\n".utf8)
+            )
             throw ExitCode(65)
         }
         print("web-admin-password: \(try PasswordHash(password: password))")

@@ -38,7 +38,6 @@ SIP_HOST = os.environ.get("HONEYPHONE_SIP_HOST", "127.0.0.1")
 SIP_PORT = int(os.environ.get("HONEYPHONE_SIP_PORT", "25060"))
 SCRIPT_UA = "<script>alert(1)</script>"
 IMG_UA = '"><img src=x onerror=alert(2)>'
-HOST = urllib.parse.urlsplit(BASE).netloc
 CALL_PAGES = ("/call", "/call/pcap", "/call/bundle")
 
 results = {"pass": 0, "fail": 0}
@@ -347,7 +346,7 @@ def main():
           len(ids1) == 2 and cursor and len(ids2) == 2 and max(ids2) < min(ids1), "%s %s %s" % (ids1, cursor, ids2))
     response = api("/api/v1/messages?method=INVITE&direction=received")
     check("messages?method=INVITE&direction=received: only received INVITEs (3)",
-          response.status == 200 and len(response.json().get("items", [])) >= 3
+          response.status == 200 and len((response.json() or {}).get("items", [])) >= 3
           and all(m.get("method") == "INVITE" and m.get("direction") == "received" for m in response.json()["items"]),
           response)
 
@@ -772,4 +771,9 @@ def main():
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    try:
+        sys.exit(main())
+    except Exception:  # a crash is a failed check, with where it happened; the checks after it did not run
+        import traceback
+        check("api.py ran without an exception", False, "\n".join(traceback.format_exc().splitlines()[-12:]))
+        sys.exit(1)

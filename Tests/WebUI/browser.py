@@ -18,7 +18,6 @@ exits 0 when it ran to its end (the caller counts the FAIL lines).
   - a screenshot of each page, 1400 px wide, the full page up to 2000 px high; dashboard and message also to --docs
 """
 import argparse
-import json
 import os
 import random
 import shutil
@@ -31,7 +30,8 @@ import urllib.parse
 
 from selenium import webdriver
 from selenium.common.exceptions import (NoAlertPresentException, NoSuchElementException,
-                                        UnexpectedAlertPresentException, WebDriverException)
+                                        StaleElementReferenceException, UnexpectedAlertPresentException,
+                                        WebDriverException)
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 
@@ -93,6 +93,28 @@ def get(path):
     except UnexpectedAlertPresentException as error:
         return "alert: %s" % error.alert_text
     return None
+
+
+def click_and_load(element, seconds=10):
+    """Clicks a link or submit button and waits (bounded) until the next page has loaded."""
+    old = driver.find_element(By.TAG_NAME, "html")
+    element.click()
+
+    def loaded():
+        try:
+            old.tag_name
+            return False
+        except StaleElementReferenceException:
+            return driver.execute_script("return document.readyState") == "complete"
+
+    return wait_until(loaded, seconds, 0.1)
+
+
+def page_name():
+    try:
+        return driver.execute_script("return document.body ? document.body.dataset.page || '' : ''")
+    except WebDriverException:
+        return ""
 
 
 def text_of(selector):
@@ -221,12 +243,23 @@ def start_browser():
 
 
 def console_errors():
-    """SEVERE browser log entries (script errors, CSP violations, failed loads), favicon misses aside."""
+    """SEVERE browser log entries: script errors, CSP violations, failed subresources (scripts, styles, the panels,
+    the event stream). A page's own status (401 of a wrong login, 422 of a form with problems) is checked elsewhere."""
     try:
         entries = driver.get_log("browser")
     except WebDriverException:
         return []
-    return [e.get("message", "") for e in entries if e.get("level") == "SEVERE" and "favicon.ico" not in e.get("message", "")]
+    errors = []
+    for entry in entries:
+        message = entry.get("message", "")
+        if entry.get("level") != "SEVERE" or "favicon.ico" in message:
+            continue
+        if "Failed to load resource" in message:
+            path = urllib.parse.urlsplit(message.split(" ", 1)[0]).path
+            if not (path.startswith("/assets/") or path in ("/dashboard/panels", "/events")):
+                continue
+        errors.append(message)
+    return errors
 
 
 # ----------------------------------------------------------------------------------------------------------
@@ -248,13 +281,14 @@ def run(shots, docs):
     check("an anonymous visit to / lands on /login?next=%2F", "/login?next=%2F" in driver.current_url, driver.current_url)
     shot("login", shots)
     driver.find_element(By.ID, "password").send_keys("wrong-" + PASSWORD)
-    driver.find_element(By.ID, "login-button").click()
-    error = wait_until(lambda: text_of("#login-error"), 10)
+    click_and_load(driver.find_element(By.ID, "login-button"))
+    error = text_of("#login-error")
     check("a wrong password shows #login-error (%r)" % error, error and "Wrong password" in error, driver.page_source[:300])
     shot("login-error", shots)
+    console_errors()  # the 401 of the wrong password is expected
     driver.find_element(By.ID, "password").send_keys(PASSWORD)
-    driver.find_element(By.ID, "login-button").click()
-    on_dashboard = wait_until(lambda: driver.execute_script("return document.body.dataset.page") == "dashboard", 10)
+    click_and_load(driver.find_element(By.ID, "login-button"))
+    on_dashboard = page_name() == "dashboard"
     check("the right password opens the dashboard (%s)" % driver.current_url,
           on_dashboard and urllib.parse.urlsplit(driver.current_url).path == "/", driver.current_url)
 
@@ -268,7 +302,7 @@ def run(shots, docs):
     page_text = driver.find_element(By.TAG_NAME, "body").text
     check("dashboard before the scan: no friendly-scanner yet (so the next check can fail)",
           "friendly-scanner" not in page_text, page_text[:200])
-    live = wait_until(lambda: "on" in (driver.find_element(By.ID, "live-state").get_attribute("class") or ""), 8)
+    live = wait_until(lambda: "on" in (driver.find_element(By.ID, "live-state").get_attribute("class") or "").split(), 8)
     check("dashboard: the live stream is connected (#live-state on)", live,
           driver.find_element(By.ID, "live-state").get_attribute("outerHTML"))
     marker = "no-reload-%d" % random.randrange(1 << 30)
@@ -323,8 +357,7 @@ def run(shots, docs):
     errors += [("traces", e) for e in console_errors()]
     if not invite_links:
         return errors
-    invite_links[0].click()
-    wait_until(lambda: driver.execute_script("return document.body.dataset.page") == "message", 10)
+    click_and_load(invite_links[0])
     alert = pending_alert()
     raw = text_of("#raw-message") or ""
     headers = text_of("#headers") or ""
@@ -344,8 +377,7 @@ def run(shots, docs):
     # The call and the routes of that INVITE.
     call_links = driver.find_elements(By.CSS_SELECTOR, "p.links a[href^='/call?id=']")
     if check("message page: a link to its call", call_links, ""):
-        call_links[0].click()
-        wait_until(lambda: driver.execute_script("return document.body.dataset.page") == "call", 10)
+        click_and_load(call_links[0])
         check("call page: #ladder holds an svg ladder diagram and #call-messages its messages",
               driver.find_elements(By.CSS_SELECTOR, "#ladder svg")
               and len(driver.find_elements(By.CSS_SELECTOR, "#call-messages tbody tr")) >= 4,
@@ -356,8 +388,7 @@ def run(shots, docs):
     get(message_url)
     routes = driver.find_elements(By.ID, "routes-link")
     if check("message page: #routes-link", routes, ""):
-        routes[0].click()
-        wait_until(lambda: driver.execute_script("return document.body.dataset.page") == "routes", 10)
+        click_and_load(routes[0])
         check("routes page: the SIP route lists the Via hop %s and the map is an svg" % SIP_HOST,
               SIP_HOST in (text_of("#sip-route") or "") and driver.find_elements(By.CSS_SELECTOR, "#route-map svg"),
               (text_of("#main") or "")[:300])
@@ -369,8 +400,7 @@ def run(shots, docs):
     get("/traces?q=onerror&method=INVITE&direction=received")
     links = driver.find_elements(By.CSS_SELECTOR, "#traces tbody tr.received td:nth-child(5) a")
     if check("/traces?q=onerror: the INVITE with the <img onerror> User-Agent", links, (text_of("#main") or "")[:300]):
-        links[0].click()
-        wait_until(lambda: driver.execute_script("return document.body.dataset.page") == "message", 10)
+        click_and_load(links[0])
         raw = text_of("#raw-message") or ""
         check("message page: #raw-message shows 'User-Agent: %s' as text" % IMG_UA, ("User-Agent: " + IMG_UA) in raw,
               raw[:400])
@@ -389,9 +419,7 @@ def run(shots, docs):
         source = open_rows[0].find_element(By.CSS_SELECTOR, "input[name=source]").get_attribute("value")
         note = "browser-ack-%d" % random.randrange(1 << 20)
         open_rows[0].find_element(By.CSS_SELECTOR, "input[name=note]").send_keys(note)
-        open_rows[0].find_element(By.CSS_SELECTOR, "form.ack button").click()
-        wait_until(lambda: driver.execute_script("return document.readyState") == "complete"
-                   and driver.find_elements(By.TAG_NAME, "body"), 10)
+        click_and_load(open_rows[0].find_element(By.CSS_SELECTOR, "form.ack button"))
         after_url, after_text = driver.current_url, body_text()
         get("/alerts?state=acknowledged")
         acknowledged = text_of("#alerts") or ""
@@ -405,8 +433,8 @@ def run(shots, docs):
         buttons = driver.find_elements(By.CSS_SELECTOR, "button[id^='activate-']")
     if check("profiles page: an activate-NAME button (activate-busy)", buttons, (text_of("#profiles") or "")[:300]):
         target = buttons[0].get_attribute("id")[len("activate-"):]
-        buttons[0].click()
-        message = wait_until(lambda: text_of("#profile-message"), 10)
+        click_and_load(buttons[0])
+        message = text_of("#profile-message")
         check("profiles page: #profile-message says %s is active (%r)" % (target, message),
               message and target in message and "activated=" + target in driver.current_url,
               "after the form: %s: %r" % (driver.current_url, body_text()))
@@ -415,7 +443,7 @@ def run(shots, docs):
         check("profiles page: exactly the row of %s is marked active, without its button" % target,
               names == [target] and "active" in active_rows[0].text and not driver.find_elements(By.ID, "activate-" + target),
               "active rows: %s; page %s: %r" % (names, driver.current_url, body_text()))
-        if driver.execute_script("return document.body.dataset.page") != "profiles":
+        if page_name() != "profiles":
             get("/profiles")
         no_injection("profiles page")
         shot("profiles", shots)
@@ -437,11 +465,11 @@ def run(shots, docs):
     driver.find_element(By.ID, "name").clear()
     driver.find_element(By.ID, "name").send_keys(name)
     set_value("#behaviour", broken)
-    driver.find_element(By.ID, "check-profile").click()
-    problems = wait_until(lambda: text_of("#problems"), 10)
+    click_and_load(driver.find_element(By.ID, "check-profile"))
+    problems = text_of("#problems")
     check("new profile form: Check of a broken profile shows #problems with 'line 5' (%r)" % (problems or "")[:120],
           problems and "line 5" in problems, "after the form: %s: %r" % (driver.current_url, body_text()))
-    if driver.execute_script("return document.body.dataset.page") != "profile-new":
+    if page_name() != "profile-new":
         get("/profiles/new")  # the form did not come back: refill it so the next checks still run
         set_value("#name", name)
         set_value("#behaviour", broken)
@@ -450,11 +478,11 @@ def run(shots, docs):
           and driver.find_element(By.ID, "behaviour").get_attribute("value").replace("\r\n", "\n") == broken,
           driver.find_element(By.ID, "behaviour").get_attribute("value")[:200])
     shot("profile-form-errors", shots)
-    driver.find_element(By.ID, "save-profile").click()
-    problems = wait_until(lambda: text_of("#problems"), 10)
+    click_and_load(driver.find_element(By.ID, "save-profile"))
+    problems = text_of("#problems")
     check("new profile form: Save of the broken profile is refused with #problems", problems and "line 5" in problems,
           "after the form: %s: %r" % (driver.current_url, body_text()))
-    if driver.execute_script("return document.body.dataset.page") != "profile-new":
+    if page_name() != "profile-new":
         get("/profiles/new")
         set_value("#name", name)
     valid = ("# Tests/WebUI browser profile: <script>alert(3)</script> stays text\nMode : Deterministic\n"
@@ -462,16 +490,16 @@ def run(shots, docs):
              "  ringtimeout/OpAnswerCall,\n  CANCEL/OpRingCancel,\n}\nInCall {\n  entry/OpHangupAfter(5),\n"
              "  BYE/OpEndCall,\n}\n")
     set_value("#behaviour", valid)
-    driver.find_element(By.ID, "check-profile").click()
-    checked = wait_until(lambda: text_of("#checked"), 10)
+    click_and_load(driver.find_element(By.ID, "check-profile"))
+    checked = text_of("#checked")
     check("new profile form: Check of the valid profile shows #checked and no #problems",
           checked and not driver.find_elements(By.ID, "problems"), "after the form: %s: %r" % (driver.current_url, body_text()))
-    if driver.execute_script("return document.body.dataset.page") != "profile-new":
+    if page_name() != "profile-new":
         get("/profiles/new")
         set_value("#name", name)
         set_value("#behaviour", valid)
-    driver.find_element(By.ID, "save-profile").click()
-    landed = wait_until(lambda: urllib.parse.urlsplit(driver.current_url).path == "/profiles/" + name, 10)
+    click_and_load(driver.find_element(By.ID, "save-profile"))
+    landed = urllib.parse.urlsplit(driver.current_url).path == "/profiles/" + name
     check("new profile form: Save lands on /profiles/%s with #state-machine holding an svg" % name,
           landed and driver.find_elements(By.CSS_SELECTOR, "#state-machine svg"),
           "after the form: %s: %r" % (driver.current_url, body_text()))
@@ -488,8 +516,7 @@ def run(shots, docs):
     # The pages not visited yet render too.
     for path, page in [("/calls", "calls"), ("/sources", "sources"), ("/exports", "exports")]:
         get(path)
-        check("%s renders (body data-page=%s)" % (path, page),
-              driver.execute_script("return document.body.dataset.page") == page, driver.current_url)
+        check("%s renders (body data-page=%s)" % (path, page), page_name() == page, driver.current_url)
         no_injection(path)
         errors += [(path, e) for e in console_errors()]
     return errors
@@ -513,7 +540,7 @@ def main():
               "\n".join("%s: %s" % e for e in errors))
     except Exception as error:  # a crash is a failed check, with where it happened
         import traceback
-        check("browser.py ran without an exception", False, traceback.format_exc())
+        check("browser.py ran without an exception", False, "\n".join(traceback.format_exc().splitlines()[-12:]))
         try:
             with open(os.path.join(arguments.screenshots, "crash.png"), "wb") as handle:
                 handle.write(driver.get_screenshot_as_png())

@@ -120,7 +120,10 @@ extension HoneyphoneEnvironment {
         }
         for entry in reader.all("web-api-token") {
             guard let digest = TokenDigest(text: entry.value) else {
-                throw reader.error(entry, "'web-api-token' must be 'sha256:' and 64 hex digits ('honeyphone web-token')")
+                throw reader.error(
+                    entry,
+                    "'web-api-token' must be 'sha256:' and 64 hex digits ('honeyphone web-token')"
+                )
             }
             web.tokenDigests.append(digest)
         }

@@ -1,9 +1,9 @@
 import Agent
 import Foundation
 public import Logging
+import Recon
 public import Reporting
 import SIPTransport
-import Recon
 import ServiceLifecycle
 import Storage
 import UnixSignals
@@ -166,7 +166,9 @@ public struct RunCommandRunner: Sendable {
                 metrics: WebMetrics(),
                 logger: logger
             )
-            services.append(.init(service: WebUIService(site: site, configuration: web, logger: logger, announce: print)))
+            services.append(
+                .init(service: WebUIService(site: site, configuration: web, logger: logger, announce: print))
+            )
         }
         let group = ServiceGroup(
             configuration: .init(

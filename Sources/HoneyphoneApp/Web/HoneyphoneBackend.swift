@@ -14,7 +14,8 @@ public final class HoneyphoneBackend: AdministrationBackend {
         /// The stack's counters (`nil` before the honeypot runs).
         public var snapshot: @Sendable () async -> StatusSnapshot?
         /// The investigation's queue (accepted, dropped, pending) and analysis counters (analysed, store failures).
-        public var investigation: @Sendable () -> (accepted: Int, dropped: Int, pending: Int, analysed: Int, failures: Int)
+        public var investigation:
+            @Sendable () -> (accepted: Int, dropped: Int, pending: Int, analysed: Int, failures: Int)
         /// Events the sinks dropped or failed to deliver.
         public var eventsDropped: @Sendable () -> Int
         /// A new subscription to the verdicts.
@@ -29,7 +30,8 @@ public final class HoneyphoneBackend: AdministrationBackend {
         /// The parts.
         public init(
             snapshot: @escaping @Sendable () async -> StatusSnapshot?,
-            investigation: @escaping @Sendable () -> (accepted: Int, dropped: Int, pending: Int, analysed: Int, failures: Int),
+            investigation:
+                @escaping @Sendable () -> (accepted: Int, dropped: Int, pending: Int, analysed: Int, failures: Int),
             eventsDropped: @escaping @Sendable () -> Int,
             liveEvents: @escaping @Sendable () -> AsyncStream<LiveEvent>,
             evidenceBundle: @escaping @Sendable (String) async throws -> [UInt8],
@@ -145,7 +147,8 @@ public final class HoneyphoneBackend: AdministrationBackend {
     func environmentText(of entry: ProfileLibrary.Entry) -> String? {
         guard case .file(let path) = entry.source, path.hasSuffix(".profile") else { return nil }
         let environmentPath = String(path.dropLast(".profile".count)) + ".env"
-        guard let data = FileManager.default.contents(atPath: environmentPath), data.count <= ProfileLibrary.maximumFileBytes
+        guard let data = FileManager.default.contents(atPath: environmentPath),
+            data.count <= ProfileLibrary.maximumFileBytes
         else { return nil }
         return String(decoding: data, as: UTF8.self)
     }
@@ -201,7 +204,9 @@ public final class HoneyphoneBackend: AdministrationBackend {
         do throws(BehaviourError) {
             _ = try BehaviourProfile(parsing: Array(behaviour.utf8), fileName: name + ".profile")
         } catch {
-            problems.append(ProfileProblem(part: "behaviour", line: error.line, column: error.column, message: error.message))
+            problems.append(
+                ProfileProblem(part: "behaviour", line: error.line, column: error.column, message: error.message)
+            )
         }
         if !environment.isEmpty {
             do throws(SettingsError) {
@@ -215,10 +220,16 @@ public final class HoneyphoneBackend: AdministrationBackend {
         return problems
     }
 
-    public func saveProfile(name: String, behaviour: String, environment: String) async -> Result<String, ProfileSaveFailure> {
+    public func saveProfile(
+        name: String,
+        behaviour: String,
+        environment: String
+    ) async -> Result<String, ProfileSaveFailure> {
         let problems = await self.checkProfile(name: name, behaviour: behaviour, environment: environment)
         guard problems.isEmpty else { return .failure(.invalid(problems)) }
-        guard let folder = self.selector.library.userFolder else { return .failure(.notWritten("no user profiles folder")) }
+        guard let folder = self.selector.library.userFolder else {
+            return .failure(.notWritten("no user profiles folder"))
+        }
         guard !BuiltInProfiles.all.contains(where: { $0.0 == name }) else {
             return .failure(.notWritten("'\(name)' is a built-in profile: choose another name"))
         }
@@ -255,7 +266,8 @@ public final class HoneyphoneBackend: AdministrationBackend {
             for name in entry.files where name.hasSuffix(".wav") {
                 let side = name.hasSuffix("-caller.wav") ? "caller" : "honeypot"
                 let size =
-                    (try? FileManager.default.attributesOfItem(atPath: self.recordingsFolder + "/" + name)[.size] as? Int)
+                    (try? FileManager.default.attributesOfItem(atPath: self.recordingsFolder + "/" + name)[.size]
+                        as? Int)
                     ?? 0
                 files.append(RecordingFile(name: name, side: side, bytes: size ?? 0))
             }

@@ -32,7 +32,12 @@ public enum WebAdminFile {
         let hash = try PasswordHash(password: password)
         let text = "password: \(hash)\ntoken: \(TokenDigest(token: token))\n"
         try FileManager.default.createDirectory(atPath: dataFolder, withIntermediateDirectories: true)
-        guard FileManager.default.createFile(atPath: path, contents: Data(text.utf8), attributes: [.posixPermissions: 0o600])
+        guard
+            FileManager.default.createFile(
+                atPath: path,
+                contents: Data(text.utf8),
+                attributes: [.posixPermissions: 0o600]
+            )
         else { throw WebUIError(description: "cannot write \(path)") }
         return (
             WebCredentials(password: hash, tokens: configuration.tokenDigests + [TokenDigest(token: token)]),

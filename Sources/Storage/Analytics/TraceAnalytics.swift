@@ -16,11 +16,19 @@ public protocol TraceAnalytics: Sendable {
     func sources(since: TraceTimestamp?, limit: Int) async throws -> [SourceSummary]
 
     /// Received messages per time bucket, by method class, with the calls begun in each bucket.
-    func messageSeries(since: TraceTimestamp, until: TraceTimestamp, bucketSeconds: Int) async throws
+    func messageSeries(
+        since: TraceTimestamp,
+        until: TraceTimestamp,
+        bucketSeconds: Int
+    ) async throws
         -> [MessageBucket]
 
     /// Verdicts per time bucket, counted per winning state.
-    func verdictSeries(since: TraceTimestamp, until: TraceTimestamp, bucketSeconds: Int) async throws
+    func verdictSeries(
+        since: TraceTimestamp,
+        until: TraceTimestamp,
+        bucketSeconds: Int
+    ) async throws
         -> [VerdictBucket]
 
     /// Verdicts since `since`, counted per winning state, most first.
@@ -37,7 +45,13 @@ public protocol TraceAnalytics: Sendable {
 
     /// Acknowledges the alerts of `source` with winner `winner` up to `until` (later alerts are new again);
     /// returns whether any alert matched.
-    func acknowledgeAlerts(source: String, winner: String, until: TraceTimestamp, at: TraceTimestamp, note: String)
+    func acknowledgeAlerts(
+        source: String,
+        winner: String,
+        until: TraceTimestamp,
+        at: TraceTimestamp,
+        note: String
+    )
         async throws -> Bool
 
     /// The verdict of the message that arrived at `time` from `source`, if one was stored.

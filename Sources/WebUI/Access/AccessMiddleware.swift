@@ -1,6 +1,6 @@
 import Foundation
-public import Hummingbird
 import HTTPTypes
+public import Hummingbird
 import Logging
 
 /// Lets a request through only with a live session cookie or a valid bearer token, except on the public paths

@@ -90,7 +90,8 @@ public struct TokenDigest: Sendable, Hashable, CustomStringConvertible {
 
     /// The text form.
     public var description: String {
-        "sha256:" + self.digest.map { String($0, radix: 16).count == 1 ? "0" + String($0, radix: 16) : String($0, radix: 16) }
+        "sha256:"
+            + self.digest.map { String($0, radix: 16).count == 1 ? "0" + String($0, radix: 16) : String($0, radix: 16) }
             .joined()
     }
 

@@ -79,9 +79,18 @@ public final class WebMetrics: Sendable {
             ("honeyphone_traces_dropped", "Trace records dropped (queue full)", Double(status.tracesDropped)),
             ("honeyphone_traces_failed", "Trace records lost to store errors", Double(status.tracesFailed)),
             ("honeyphone_traces_pending", "Trace records queued", Double(status.tracesPending)),
-            ("honeyphone_investigation_accepted", "Requests queued for investigation", Double(status.investigationAccepted)),
-            ("honeyphone_investigation_dropped", "Requests not investigated (queue full)", Double(status.investigationDropped)),
-            ("honeyphone_investigation_pending", "Requests waiting for investigation", Double(status.investigationPending)),
+            (
+                "honeyphone_investigation_accepted", "Requests queued for investigation",
+                Double(status.investigationAccepted)
+            ),
+            (
+                "honeyphone_investigation_dropped", "Requests not investigated (queue full)",
+                Double(status.investigationDropped)
+            ),
+            (
+                "honeyphone_investigation_pending", "Requests waiting for investigation",
+                Double(status.investigationPending)
+            ),
             ("honeyphone_verdict_store_failures", "Verdicts lost to store errors", Double(status.verdictStoreFailures)),
             ("honeyphone_events_dropped", "Events the sinks dropped or failed", Double(status.eventsDropped)),
             ("honeyphone_dialogs", "Dialogs in progress", Double(status.dialogs)),

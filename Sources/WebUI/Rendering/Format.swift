@@ -55,7 +55,8 @@ public enum Format {
 
     /// `address:port`, IPv6 in brackets.
     public static func endpoint(_ endpoint: TraceEndpoint) -> String {
-        endpoint.address.contains(":") ? "[\(endpoint.address)]:\(endpoint.port)" : "\(endpoint.address):\(endpoint.port)"
+        endpoint.address.contains(":")
+            ? "[\(endpoint.address)]:\(endpoint.port)" : "\(endpoint.address):\(endpoint.port)"
     }
 
     /// The bytes as text for display: UTF-8 with invalid sequences replaced, control characters other than tab,
@@ -116,7 +117,8 @@ public enum Format {
         let year = yoe + era * 400 + (month <= 2 ? 1 : 0)
         let date = "\(year)-" + Self.pad(Int(month), 2) + "-" + Self.pad(Int(day), 2)
         let clock =
-            Self.pad(Int(rest / 3_600), 2) + ":" + Self.pad(Int(rest % 3_600 / 60), 2) + ":" + Self.pad(Int(rest % 60), 2)
+            Self.pad(Int(rest / 3_600), 2) + ":" + Self.pad(Int(rest % 3_600 / 60), 2) + ":"
+            + Self.pad(Int(rest % 60), 2)
         return (date, clock)
     }
 

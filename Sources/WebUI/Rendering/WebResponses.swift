@@ -1,5 +1,5 @@
-public import Hummingbird
 public import HTTPTypes
+public import Hummingbird
 import NIOCore
 
 /// Response builders with the right content types.
@@ -102,7 +102,8 @@ public struct FormFields: Sendable {
         while let byte = iterator.popFirst() {
             if byte == UInt8(ascii: "+") {
                 bytes.append(UInt8(ascii: " "))
-            } else if byte == UInt8(ascii: "%"), iterator.count >= 2, let high = Self.hex(iterator[iterator.startIndex]),
+            } else if byte == UInt8(ascii: "%"), iterator.count >= 2,
+                let high = Self.hex(iterator[iterator.startIndex]),
                 let low = Self.hex(iterator[iterator.startIndex + 1])
             {
                 bytes.append(high << 4 | low)

@@ -23,7 +23,8 @@ extension WebSite {
             )
         }
         api.get("/messages/{id}") { _, context in
-            guard let id = context.parameters.get("id", as: Int64.self), let record = try await self.store.record(id: id)
+            guard let id = context.parameters.get("id", as: Int64.self),
+                let record = try await self.store.record(id: id)
             else { return Self.apiError(.notFound, "no such message") }
             let verdict =
                 record.direction == .received
@@ -55,7 +56,9 @@ extension WebSite {
             return Self.api(
                 APICallDetail(
                     callID: callID,
-                    messages: page.rows.reversed().map { APIMessage($0.record, verdict: $0.verdict, belief: $0.verdictBelief) },
+                    messages: page.rows.reversed().map {
+                        APIMessage($0.record, verdict: $0.verdict, belief: $0.verdictBelief)
+                    },
                     recordings: await self.backend.recordings(callID: callID)
                 )
             )
@@ -70,9 +73,14 @@ extension WebSite {
                 APIList(
                     items: sources.map {
                         APISource(
-                            address: $0.address, messages: $0.messages, firstSeen: Format.time($0.firstSeen),
-                            lastSeen: Format.time($0.lastSeen), userAgents: $0.userAgents,
-                            latestVerdict: $0.latestVerdict, latestBelief: $0.latestBelief, alerts: $0.alerts
+                            address: $0.address,
+                            messages: $0.messages,
+                            firstSeen: Format.time($0.firstSeen),
+                            lastSeen: Format.time($0.lastSeen),
+                            userAgents: $0.userAgents,
+                            latestVerdict: $0.latestVerdict,
+                            latestBelief: $0.latestBelief,
+                            alerts: $0.alerts
                         )
                     }
                 )
@@ -105,7 +113,8 @@ extension WebSite {
             return Self.api(APIList(items: verdicts.map(APIVerdict.init)))
         }
         api.get("/verdicts/{id}") { _, context in
-            guard let id = context.parameters.get("id", as: Int64.self), let verdict = try await self.store.verdict(id: id)
+            guard let id = context.parameters.get("id", as: Int64.self),
+                let verdict = try await self.store.verdict(id: id)
             else { return Self.apiError(.notFound, "no such verdict") }
             return Self.api(APIVerdict(verdict))
         }
@@ -122,12 +131,20 @@ extension WebSite {
                 APIList(
                     items: alerts.map {
                         APIAlert(
-                            source: $0.source, verdict: $0.verdict, count: $0.count, first: Format.time($0.first),
-                            last: Format.time($0.last), lastNs: $0.last.nanosecondsSinceEpoch,
-                            maximumBelief: $0.maximumBelief, latestVerdictID: $0.latestVerdictID,
-                            latestMethod: $0.latestMethod, latestCallID: $0.latestCallID,
-                            attacks: JSONValue(text: $0.latestAttackLabelsJSON), acknowledged: $0.acknowledged,
-                            acknowledgedAt: $0.acknowledgedAt.map(Format.time), note: $0.acknowledgementNote
+                            source: $0.source,
+                            verdict: $0.verdict,
+                            count: $0.count,
+                            first: Format.time($0.first),
+                            last: Format.time($0.last),
+                            lastNs: $0.last.nanosecondsSinceEpoch,
+                            maximumBelief: $0.maximumBelief,
+                            latestVerdictID: $0.latestVerdictID,
+                            latestMethod: $0.latestMethod,
+                            latestCallID: $0.latestCallID,
+                            attacks: JSONValue(text: $0.latestAttackLabelsJSON),
+                            acknowledged: $0.acknowledged,
+                            acknowledgedAt: $0.acknowledgedAt.map(Format.time),
+                            note: $0.acknowledgementNote
                         )
                     }
                 )
@@ -179,8 +196,12 @@ extension WebSite {
             else { return Self.apiError(.notFound, "no such profile") }
             return Self.api(
                 APIProfile(
-                    summary: detail.summary, behaviour: detail.behaviour, environment: detail.environment,
-                    initialState: detail.initialState, states: detail.states, transitions: detail.transitions
+                    summary: detail.summary,
+                    behaviour: detail.behaviour,
+                    environment: detail.environment,
+                    initialState: detail.initialState,
+                    states: detail.states,
+                    transitions: detail.transitions
                 )
             )
         }
@@ -189,13 +210,19 @@ extension WebSite {
             let body = try await request.decode(as: APIProfileName.self, context: context)
             guard ProfileName.isValid(body.name) else {
                 let problem = ProfileProblem(part: "name", line: nil, column: nil, message: "invalid profile name")
-                return Self.api(APIProfileResult(ok: false, path: nil, summary: nil, problems: [problem]), .unprocessableContent)
+                return Self.api(
+                    APIProfileResult(ok: false, path: nil, summary: nil, problems: [problem]),
+                    .unprocessableContent
+                )
             }
             switch await self.backend.activateProfile(named: body.name) {
             case .success(let summary):
                 return Self.api(APIProfileResult(ok: true, path: nil, summary: summary, problems: []))
             case .failure(let problem):
-                return Self.api(APIProfileResult(ok: false, path: nil, summary: nil, problems: [problem]), .unprocessableContent)
+                return Self.api(
+                    APIProfileResult(ok: false, path: nil, summary: nil, problems: [problem]),
+                    .unprocessableContent
+                )
             }
         }
         api.post("/profiles") { request, context in
@@ -203,21 +230,32 @@ extension WebSite {
             let body = try await request.decode(as: APIProfileSubmission.self, context: context)
             guard ProfileName.isValid(body.name) else {
                 let problem = ProfileProblem(part: "name", line: nil, column: nil, message: "invalid profile name")
-                return Self.api(APIProfileResult(ok: false, path: nil, summary: nil, problems: [problem]), .unprocessableContent)
+                return Self.api(
+                    APIProfileResult(ok: false, path: nil, summary: nil, problems: [problem]),
+                    .unprocessableContent
+                )
             }
             let environment = body.environment ?? ""
             guard body.save ?? true else {
-                let problems = await self.backend.checkProfile(name: body.name, behaviour: body.behaviour, environment: environment)
+                let problems = await self.backend.checkProfile(
+                    name: body.name,
+                    behaviour: body.behaviour,
+                    environment: environment
+                )
                 return Self.api(
                     APIProfileResult(ok: problems.isEmpty, path: nil, summary: nil, problems: problems),
                     problems.isEmpty ? .ok : .unprocessableContent
                 )
             }
-            switch await self.backend.saveProfile(name: body.name, behaviour: body.behaviour, environment: environment) {
+            switch await self.backend.saveProfile(name: body.name, behaviour: body.behaviour, environment: environment)
+            {
             case .success(let path):
                 return Self.api(APIProfileResult(ok: true, path: path, summary: nil, problems: []), .created)
             case .failure(.invalid(let problems)):
-                return Self.api(APIProfileResult(ok: false, path: nil, summary: nil, problems: problems), .unprocessableContent)
+                return Self.api(
+                    APIProfileResult(ok: false, path: nil, summary: nil, problems: problems),
+                    .unprocessableContent
+                )
             case .failure(.notWritten(let reason)):
                 let problem = ProfileProblem(part: "name", line: nil, column: nil, message: reason)
                 return Self.api(APIProfileResult(ok: false, path: nil, summary: nil, problems: [problem]), .conflict)

@@ -24,7 +24,9 @@ extension WebSite {
                 context: context,
                 values: [
                     "since": fields["since"] ?? "",
-                    "verdictOptions": states.map { ["value": $0, "selected": $0 == fields["verdict"]] as [String: Any] },
+                    "verdictOptions": states.map {
+                        ["value": $0, "selected": $0 == fields["verdict"]] as [String: Any]
+                    },
                     "typeOptions": Self.attackKinds.map {
                         ["value": $0, "selected": $0 == fields["type"]] as [String: Any]
                     },
@@ -57,7 +59,8 @@ extension WebSite {
             guard let source = fields["source"], let verdict = fields["verdict"] else {
                 throw HTTPError(.badRequest, message: "source and verdict are required")
             }
-            let until = fields["until"].flatMap { Int64($0) }.map(TraceTimestamp.init(nanosecondsSinceEpoch:)) ?? Self.now
+            let until =
+                fields["until"].flatMap { Int64($0) }.map(TraceTimestamp.init(nanosecondsSinceEpoch:)) ?? Self.now
             _ = try await self.store.acknowledgeAlerts(
                 source: source,
                 winner: verdict,

@@ -98,22 +98,34 @@ extension WebSite {
                 "id": "dropped", "value": Int(live.tracesDropped) + live.investigationDropped + live.eventsDropped,
                 "label": "records dropped", "warn": live.tracesDropped > 0 || live.investigationDropped > 0,
             ],
-            ["id": "profile", "value": live.activeProfile ?? "built-in policy", "label": "active profile", "warn": false],
+            [
+                "id": "profile", "value": live.activeProfile ?? "built-in policy", "label": "active profile",
+                "warn": false,
+            ],
         ]
         let counters: [[String: Any]] = [
             ["label": "messages received since start", "value": live.received, "warn": false],
             ["label": "messages sent since start", "value": live.sent, "warn": false],
             ["label": "unparsed datagrams", "value": live.unparsed, "warn": false],
             ["label": "trace records written", "value": "\(live.tracesWritten)", "warn": false],
-            ["label": "trace records dropped (queue full)", "value": "\(live.tracesDropped)", "warn": live.tracesDropped > 0],
-            ["label": "trace records failed (store error)", "value": "\(live.tracesFailed)", "warn": live.tracesFailed > 0],
+            [
+                "label": "trace records dropped (queue full)", "value": "\(live.tracesDropped)",
+                "warn": live.tracesDropped > 0,
+            ],
+            [
+                "label": "trace records failed (store error)", "value": "\(live.tracesFailed)",
+                "warn": live.tracesFailed > 0,
+            ],
             ["label": "trace records pending", "value": live.tracesPending, "warn": false],
             ["label": "requests investigated", "value": live.investigationAnalysed, "warn": false],
             [
                 "label": "requests not investigated (queue full)", "value": live.investigationDropped,
                 "warn": live.investigationDropped > 0,
             ],
-            ["label": "verdict store failures", "value": live.verdictStoreFailures, "warn": live.verdictStoreFailures > 0],
+            [
+                "label": "verdict store failures", "value": live.verdictStoreFailures,
+                "warn": live.verdictStoreFailures > 0,
+            ],
             ["label": "events dropped by sinks", "value": live.eventsDropped, "warn": live.eventsDropped > 0],
             ["label": "dialogs / transactions", "value": "\(live.dialogs) / \(live.transactions)", "warn": false],
         ]
@@ -128,7 +140,10 @@ extension WebSite {
             "distributionChart": Charts.distribution(counted),
             "sourcesChart": "",
             "numbersChart": "",
-            "agentsChart": Charts.bars(topAgents.map { ($0.value, $0.count) }, link: { Links.query("/traces", [("q", $0)]) }),
+            "agentsChart": Charts.bars(
+                topAgents.map { ($0.value, $0.count) },
+                link: { Links.query("/traces", [("q", $0)]) }
+            ),
             "topSources": topSources.map {
                 ["value": $0.address, "count": $0.messages, "link": Links.query("/traces", [("source", $0.address)])]
             },

@@ -1,6 +1,6 @@
+import HTTPTypes
 import Hummingbird
 import Logging
-import HTTPTypes
 
 extension WebSite {
     /// `GET /login`, `POST /login` (password → session cookie), `POST /logout`.
@@ -13,7 +13,11 @@ extension WebSite {
             let fields = try await request.formFields(context: context)
             let next = Links.safeLocal(fields["next"] ?? "/")
             guard self.sessions.loginAllowed() else {
-                return self.loginPage(next: next, error: "Too many failed logins: wait a minute.", status: .tooManyRequests)
+                return self.loginPage(
+                    next: next,
+                    error: "Too many failed logins: wait a minute.",
+                    status: .tooManyRequests
+                )
             }
             guard let password = fields["password"], self.credentials.verify(password: password) else {
                 self.sessions.loginFailed()
@@ -32,7 +36,8 @@ extension WebSite {
             try self.checkCSRF(fields, request, context)
             if case .session(let session) = context.authentication { self.sessions.close(id: session.id) }
             var response = WebResponses.redirect(to: "/login")
-            response.headers[.setCookie] = "\(AccessMiddleware.cookieName)=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0"
+            response.headers[.setCookie] =
+                "\(AccessMiddleware.cookieName)=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0"
             return response
         }
     }

@@ -63,10 +63,13 @@ extension WebSite {
             .map { (SIPHeaderLines.uriHost($0), "Record-Route " + $0) }
         let verdict = try await self.store.verdict(at: record.timestamp, source: record.remote.address)
         let investigation = verdict.flatMap { InvestigationView(json: $0.investigationJSON) }
-        let sourceHost = investigation?.hosts.first { $0.host == record.remote.address || $0.roles.contains("signaling-source") }
+        let sourceHost = investigation?.hosts.first {
+            $0.host == record.remote.address || $0.roles.contains("signaling-source")
+        }
         let ipPath = (sourceHost?.cells["hopsByTTL"]?.path ?? []).filter { $0 != "*" }
         let ttlHops = sourceHost?.cells["hopsByTTL"].flatMap { $0.status == "known" ? $0.value : nil } ?? "unknown"
-        let mfHops = sourceHost?.cells["hopsByMaxForwards"].flatMap { $0.status == "known" ? $0.value : nil } ?? "unknown"
+        let mfHops =
+            sourceHost?.cells["hopsByMaxForwards"].flatMap { $0.status == "known" ? $0.value : nil } ?? "unknown"
         var addresses = Set(sipHops.map(\.host) + ipPath + [record.remote.address, record.local.address])
         addresses.remove("")
         var located = await self.backend.locate(Array(addresses).sorted())

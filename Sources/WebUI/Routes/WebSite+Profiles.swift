@@ -5,7 +5,11 @@ extension WebSite {
     func addProfileRoutes(_ router: Router<WebRequestContext>) {
         router.get("/profiles") { request, context in
             let fields = request.queryFields
-            return await self.profilesPage(context, message: fields["activated"].map { "Active profile: \($0)." }, error: nil)
+            return await self.profilesPage(
+                context,
+                message: fields["activated"].map { "Active profile: \($0)." },
+                error: nil
+            )
         }
         router.post("/profiles/activate") { request, context in
             var request = request
@@ -21,7 +25,10 @@ extension WebSite {
             }
         }
         router.get("/profiles/new") { _, context in
-            self.newProfilePage(context, values: ["name": "", "behaviour": ProfileTemplate.behaviour, "environment": ""])
+            self.newProfilePage(
+                context,
+                values: ["name": "", "behaviour": ProfileTemplate.behaviour, "environment": ""]
+            )
         }
         router.post("/profiles/new") { request, context in
             var request = request
@@ -65,7 +72,9 @@ extension WebSite {
         router.get("/profiles/{name}") { _, context in
             guard let name = context.parameters.get("name"), ProfileName.isValid(name),
                 let detail = await self.backend.profile(named: name)
-            else { return self.errorPage(.notFound, "No such profile", "The profile does not exist.", context: context) }
+            else {
+                return self.errorPage(.notFound, "No such profile", "The profile does not exist.", context: context)
+            }
             var values: [String: Any] = [
                 "name": detail.summary.name, "source": detail.summary.source, "states": detail.summary.states,
                 "active": detail.summary.active, "behaviour": detail.behaviour,
@@ -89,7 +98,8 @@ extension WebSite {
             "profiles": profiles.map { profile -> [String: Any] in
                 var item: [String: Any] = [
                     "name": profile.name, "source": profile.source, "states": profile.states, "active": profile.active,
-                    "hasEnvironment": profile.hasEnvironment, "link": "/profiles/" + FormFields.percentEncoded(profile.name),
+                    "hasEnvironment": profile.hasEnvironment,
+                    "link": "/profiles/" + FormFields.percentEncoded(profile.name),
                 ]
                 if let problem = profile.problem { item["problem"] = problem }
                 return item

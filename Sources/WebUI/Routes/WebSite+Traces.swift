@@ -19,11 +19,14 @@ extension WebSite {
         router.get("/messages/{id}") { _, context in
             guard let id = context.parameters.get("id", as: Int64.self),
                 let record = try await self.store.record(id: id)
-            else { return self.errorPage(.notFound, "No such message", "The message does not exist.", context: context) }
+            else {
+                return self.errorPage(.notFound, "No such message", "The message does not exist.", context: context)
+            }
             return try await self.messagePage(record, context)
         }
         router.get("/messages/{id}/pcap") { _, context in
-            guard let id = context.parameters.get("id", as: Int64.self), let record = try await self.store.record(id: id)
+            guard let id = context.parameters.get("id", as: Int64.self),
+                let record = try await self.store.record(id: id)
             else { throw HTTPError(.notFound) }
             return WebResponses.download(
                 PcapExport.pcap([record]),
@@ -48,11 +51,15 @@ extension WebSite {
             )
         }
         router.get("/call") { request, context in
-            guard let callID = request.queryFields["id"] else { throw HTTPError(.badRequest, message: "id is required") }
+            guard let callID = request.queryFields["id"] else {
+                throw HTTPError(.badRequest, message: "id is required")
+            }
             return try await self.callPage(callID, context)
         }
         router.get("/call/pcap") { request, _ in
-            guard let callID = request.queryFields["id"] else { throw HTTPError(.badRequest, message: "id is required") }
+            guard let callID = request.queryFields["id"] else {
+                throw HTTPError(.badRequest, message: "id is required")
+            }
             let records = try await self.store.query(TraceQuery(callID: callID, limit: 10_000))
             return WebResponses.download(
                 PcapExport.pcap(records),
@@ -61,7 +68,9 @@ extension WebSite {
             )
         }
         router.get("/call/bundle") { request, _ in
-            guard let callID = request.queryFields["id"] else { throw HTTPError(.badRequest, message: "id is required") }
+            guard let callID = request.queryFields["id"] else {
+                throw HTTPError(.badRequest, message: "id is required")
+            }
             guard try await self.store.count(TraceQuery(callID: callID, limit: 1)) > 0 else {
                 throw HTTPError(.notFound, message: "no message with this Call-ID")
             }
@@ -108,7 +117,9 @@ extension WebSite {
         router.get("/routes") { request, context in
             guard let id = request.queryFields["message"].flatMap({ Int64($0) }),
                 let record = try await self.store.record(id: id)
-            else { return self.errorPage(.notFound, "No such message", "The message does not exist.", context: context) }
+            else {
+                return self.errorPage(.notFound, "No such message", "The message does not exist.", context: context)
+            }
             return try await self.routesPage(record, context)
         }
     }

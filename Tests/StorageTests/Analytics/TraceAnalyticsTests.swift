@@ -44,8 +44,11 @@ import Testing
     static func populated() async throws -> SQLiteTraceStore {
         let store = try SQLiteTraceStore.inMemory()
         let busy = Array(
-            String(decoding: Fixtures.okResponse, as: UTF8.self).replacingOccurrences(of: "200 OK", with: "486 Busy Here")
-                .utf8
+            String(decoding: Fixtures.okResponse, as: UTF8.self).replacingOccurrences(
+                of: "200 OK",
+                with: "486 Busy Here"
+            )
+            .utf8
         )
         let options = Array(
             """
@@ -77,15 +80,31 @@ import Testing
         ])
         try await store.appendVerdicts([
             Self.verdict(
-                at: t0, source: scanner, method: "INVITE", callID: "call-1", winner: "Crafted", belief: 0.9, alert: true,
+                at: t0,
+                source: scanner,
+                method: "INVITE",
+                callID: "call-1",
+                winner: "Crafted",
+                belief: 0.9,
+                alert: true,
                 labels: "[{\"kind\":\"scanning\",\"confidence\":0.8}]"
             ),
             Self.verdict(
-                at: t0 + 2 * second, source: scanner, method: "OPTIONS", callID: "options-1", winner: "Crafted",
-                belief: 0.95, alert: true
+                at: t0 + 2 * second,
+                source: scanner,
+                method: "OPTIONS",
+                callID: "options-1",
+                winner: "Crafted",
+                belief: 0.95,
+                alert: true
             ),
             Self.verdict(
-                at: t0 + 61 * second, source: phone, method: "INVITE", callID: "call-2", winner: "Normal", belief: 0.8,
+                at: t0 + 61 * second,
+                source: phone,
+                method: "INVITE",
+                callID: "call-2",
+                winner: "Normal",
+                belief: 0.8,
                 alert: false
             ),
         ])
@@ -170,7 +189,11 @@ import Testing
         #expect(messages.allSatisfy { $0.start % 60 == 0 })
         let verdicts = try await store.verdictSeries(since: since, until: until, bucketSeconds: 60)
         #expect(verdicts.flatMap(\.counts).reduce(0) { $0 + $1.count } == 3)
-        #expect(try await store.verdictDistribution(since: nil) == [.init(value: "Crafted", count: 2), .init(value: "Normal", count: 1)])
+        #expect(
+            try await store.verdictDistribution(since: nil) == [
+                .init(value: "Crafted", count: 2), .init(value: "Normal", count: 1),
+            ]
+        )
     }
 
     @Test func topListsGroupCalledNumbersAndAgents() async throws {
@@ -198,8 +221,19 @@ import Testing
         #expect(try await store.alerts(AlertFilter(verdict: "Suspicious")).isEmpty)
 
         let now = TraceTimestamp(nanosecondsSinceEpoch: Self.t0 + 100 * Self.second)
-        #expect(try await store.acknowledgeAlerts(source: alert.source, winner: "Crafted", until: alert.last, at: now, note: "seen"))
-        #expect(try await store.acknowledgeAlerts(source: "192.0.2.1", winner: "Crafted", until: now, at: now, note: "") == false)
+        #expect(
+            try await store.acknowledgeAlerts(
+                source: alert.source,
+                winner: "Crafted",
+                until: alert.last,
+                at: now,
+                note: "seen"
+            )
+        )
+        #expect(
+            try await store.acknowledgeAlerts(source: "192.0.2.1", winner: "Crafted", until: now, at: now, note: "")
+                == false
+        )
         #expect(try await store.alerts(AlertFilter(acknowledged: false)).isEmpty)
         alerts = try await store.alerts(AlertFilter(acknowledged: true))
         #expect(alerts.first?.acknowledgementNote == "seen")
@@ -207,8 +241,13 @@ import Testing
         // A later alert of the same group opens it again.
         try await store.appendVerdicts([
             Self.verdict(
-                at: Self.t0 + 200 * Self.second, source: Self.scanner, method: "INVITE", callID: "call-3",
-                winner: "Crafted", belief: 0.7, alert: true
+                at: Self.t0 + 200 * Self.second,
+                source: Self.scanner,
+                method: "INVITE",
+                callID: "call-3",
+                winner: "Crafted",
+                belief: 0.7,
+                alert: true
             )
         ])
         alerts = try await store.alerts(AlertFilter(acknowledged: false))
@@ -219,7 +258,9 @@ import Testing
         let store = try await Self.populated()
         let found = try await store.verdict(at: TraceTimestamp(nanosecondsSinceEpoch: Self.t0), source: "198.51.100.7")
         #expect(found?.callID == "call-1")
-        #expect(try await store.verdict(at: TraceTimestamp(nanosecondsSinceEpoch: Self.t0), source: "203.0.113.9") == nil)
+        #expect(
+            try await store.verdict(at: TraceTimestamp(nanosecondsSinceEpoch: Self.t0), source: "203.0.113.9") == nil
+        )
         let id = try #require(found?.id)
         #expect(try await store.verdict(id: id)?.callID == "call-1")
     }

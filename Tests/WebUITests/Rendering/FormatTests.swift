@@ -63,6 +63,9 @@ import Testing
         #expect(Links.safeLocal("https://evil.example/") == "/")
         #expect(Links.safeLocal("/\\evil") == "/")
         #expect(Links.safeLocal("/a\u{9}b") == "/")
-        #expect(Links.query("/traces", [("source", "1.2.3.4"), ("q", nil), ("uri", "a b")]) == "/traces?source=1.2.3.4&uri=a%20b")
+        #expect(
+            Links.query("/traces", [("source", "1.2.3.4"), ("q", nil), ("uri", "a b")])
+                == "/traces?source=1.2.3.4&uri=a%20b"
+        )
     }
 }

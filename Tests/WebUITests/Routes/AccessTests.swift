@@ -75,7 +75,9 @@ import WebUI
                 uri: "/login",
                 method: .post,
                 headers: [.contentType: "application/x-www-form-urlencoded"],
-                body: ByteBuffer(string: "password=" + FormFields.percentEncoded(WebTestHarness.password) + "&next=%2Ftraces")
+                body: ByteBuffer(
+                    string: "password=" + FormFields.percentEncoded(WebTestHarness.password) + "&next=%2Ftraces"
+                )
             )
             #expect(right.status == .seeOther)
             #expect(right.headers[.location] == "/traces")
@@ -84,7 +86,9 @@ import WebUI
             #expect(cookie.contains("SameSite=Strict"))
             let session = String(cookie.split(separator: ";")[0])
             #expect(try await client.execute(uri: "/", method: .get, headers: [.cookie: session]).status == .ok)
-            #expect(try await client.execute(uri: "/api/v1/status", method: .get, headers: [.cookie: session]).status == .ok)
+            #expect(
+                try await client.execute(uri: "/api/v1/status", method: .get, headers: [.cookie: session]).status == .ok
+            )
         }
     }
 
@@ -96,7 +100,8 @@ import WebUI
                 method: .post,
                 headers: [.contentType: "application/x-www-form-urlencoded"],
                 body: ByteBuffer(
-                    string: "password=" + FormFields.percentEncoded(WebTestHarness.password) + "&next=%2F%2Fevil.example%2F"
+                    string: "password=" + FormFields.percentEncoded(WebTestHarness.password)
+                        + "&next=%2F%2Fevil.example%2F"
                 )
             )
             #expect(response.headers[.location] == "/")
@@ -128,23 +133,33 @@ import WebUI
             let (cookie, csrf) = try await client.logIn()
             let form: HTTPFields = [.cookie: cookie, .contentType: "application/x-www-form-urlencoded"]
             let missing = try await client.execute(
-                uri: "/profiles/activate", method: .post, headers: form, body: ByteBuffer(string: "name=busy")
+                uri: "/profiles/activate",
+                method: .post,
+                headers: form,
+                body: ByteBuffer(string: "name=busy")
             )
             #expect(missing.status == .forbidden)
             let wrong = try await client.execute(
-                uri: "/profiles/activate", method: .post, headers: form, body: ByteBuffer(string: "name=busy&csrf=x")
+                uri: "/profiles/activate",
+                method: .post,
+                headers: form,
+                body: ByteBuffer(string: "name=busy&csrf=x")
             )
             #expect(wrong.status == .forbidden)
             #expect(harness.backend.activated.withLock { $0 }.isEmpty)
             let right = try await client.execute(
-                uri: "/profiles/activate", method: .post, headers: form,
+                uri: "/profiles/activate",
+                method: .post,
+                headers: form,
                 body: ByteBuffer(string: "name=busy&csrf=" + FormFields.percentEncoded(csrf))
             )
             #expect(right.status == .seeOther)
             #expect(harness.backend.activated.withLock { $0 } == ["busy"])
 
             let api = try await client.execute(
-                uri: "/api/v1/profiles/active", method: .post, headers: [.cookie: cookie, .contentType: "application/json"],
+                uri: "/api/v1/profiles/active",
+                method: .post,
+                headers: [.cookie: cookie, .contentType: "application/json"],
                 body: ByteBuffer(string: #"{"name":"auto-answer"}"#)
             )
             #expect(api.status == .forbidden)

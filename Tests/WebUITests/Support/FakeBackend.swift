@@ -14,12 +14,33 @@ final class FakeBackend: AdministrationBackend {
 
     func status() async -> LiveStatus {
         LiveStatus(
-            identity: self.identity, startedAt: 0, listening: ["udp 127.0.0.1:5060"], received: 3, sent: 5, unparsed: 0,
-            dialogs: 0, transactions: 1, tracesWritten: 8, tracesDropped: 0, tracesFailed: 0, tracesPending: 0,
-            investigationAccepted: 3, investigationDropped: 0, investigationAnalysed: 3, investigationPending: 0,
-            verdictStoreFailures: 0, eventsDropped: 0, activeProfile: self.activated.withLock { $0.last },
+            identity: self.identity,
+            startedAt: 0,
+            listening: ["udp 127.0.0.1:5060"],
+            received: 3,
+            sent: 5,
+            unparsed: 0,
+            dialogs: 0,
+            transactions: 1,
+            tracesWritten: 8,
+            tracesDropped: 0,
+            tracesFailed: 0,
+            tracesPending: 0,
+            investigationAccepted: 3,
+            investigationDropped: 0,
+            investigationAnalysed: 3,
+            investigationPending: 0,
+            verdictStoreFailures: 0,
+            eventsDropped: 0,
+            activeProfile: self.activated.withLock { $0.last },
             registrations: [
-                RegistrationState(aor: "sip:1001@example.invalid", state: "registered", grantedExpires: 3600, lastStatus: 200, failures: 0)
+                RegistrationState(
+                    aor: "sip:1001@example.invalid",
+                    state: "registered",
+                    grantedExpires: 3600,
+                    lastStatus: 200,
+                    failures: 0
+                )
             ]
         )
     }
@@ -27,14 +48,28 @@ final class FakeBackend: AdministrationBackend {
     func profiles() async -> [ProfileSummary] {
         let active = self.activated.withLock { $0.last }
         return ["auto-answer", "busy"].map {
-            ProfileSummary(name: $0, source: "built-in", states: 3, active: $0 == active, hasEnvironment: false, problem: nil)
+            ProfileSummary(
+                name: $0,
+                source: "built-in",
+                states: 3,
+                active: $0 == active,
+                hasEnvironment: false,
+                problem: nil
+            )
         }
     }
 
     func profile(named name: String) async -> ProfileDetail? {
         guard name == "auto-answer" || name == "busy" else { return nil }
         return ProfileDetail(
-            summary: ProfileSummary(name: name, source: "built-in", states: 2, active: false, hasEnvironment: false, problem: nil),
+            summary: ProfileSummary(
+                name: name,
+                source: "built-in",
+                states: 2,
+                active: false,
+                hasEnvironment: false,
+                problem: nil
+            ),
             behaviour: "Idle {\n  INVITE/OpRing,\n}\n<script>alert(3)</script>",
             environment: nil,
             initialState: "Idle",
@@ -45,14 +80,17 @@ final class FakeBackend: AdministrationBackend {
 
     func activateProfile(named name: String) async -> Result<String, ProfileProblem> {
         guard name == "auto-answer" || name == "busy" else {
-            return .failure(ProfileProblem(part: "behaviour", line: nil, column: nil, message: "no profile named \(name)"))
+            return .failure(
+                ProfileProblem(part: "behaviour", line: nil, column: nil, message: "no profile named \(name)")
+            )
         }
         self.activated.withLock { $0.append(name) }
         return .success("\(name) (built-in, 3 states)")
     }
 
     func checkProfile(name: String, behaviour: String, environment: String) async -> [ProfileProblem] {
-        behaviour.contains("Idle {") ? [] : [ProfileProblem(part: "behaviour", line: 2, column: 5, message: "expected '{'")]
+        behaviour.contains("Idle {")
+            ? [] : [ProfileProblem(part: "behaviour", line: 2, column: 5, message: "expected '{'")]
     }
 
     func saveProfile(name: String, behaviour: String, environment: String) async -> Result<String, ProfileSaveFailure> {
@@ -75,7 +113,8 @@ final class FakeBackend: AdministrationBackend {
     func blockList(format: String, minimumBelief: Double) async throws -> String { "198.51.100.7\n" }
 
     func locate(_ addresses: [String]) async -> [String: GeoPoint] {
-        addresses.contains("198.51.100.7") ? ["198.51.100.7": GeoPoint(latitude: 48.85, longitude: 2.35, label: "FR Paris")] : [:]
+        addresses.contains("198.51.100.7")
+            ? ["198.51.100.7": GeoPoint(latitude: 48.85, longitude: 2.35, label: "FR Paris")] : [:]
     }
 
     func liveEvents() -> AsyncStream<LiveEvent> {

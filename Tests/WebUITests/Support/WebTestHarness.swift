@@ -43,16 +43,30 @@ struct WebTestHarness {
         let local = TraceEndpoint(address: "192.0.2.10", port: 5060)
         try await store.append([
             TraceRecord(
-                message: message, timestamp: TraceTimestamp(nanosecondsSinceEpoch: time), direction: .received,
-                transport: .udp, local: local, remote: remote
+                message: message,
+                timestamp: TraceTimestamp(nanosecondsSinceEpoch: time),
+                direction: .received,
+                transport: .udp,
+                local: local,
+                remote: remote
             )
         ])
         try await store.appendVerdicts([
             VerdictRecord(
-                timestamp: TraceTimestamp(nanosecondsSinceEpoch: time), transport: .udp, source: remote,
-                method: "INVITE", callID: "call-1", cseqNumber: 1, cseqMethod: "INVITE",
-                belief: [.init(state: "Normal", belief: 0.05), .init(state: "Suspicious", belief: 0.15), .init(state: "Crafted", belief: 0.8)],
-                winner: "Crafted", winnerBelief: 0.8, alert: true,
+                timestamp: TraceTimestamp(nanosecondsSinceEpoch: time),
+                transport: .udp,
+                source: remote,
+                method: "INVITE",
+                callID: "call-1",
+                cseqNumber: 1,
+                cseqMethod: "INVITE",
+                belief: [
+                    .init(state: "Normal", belief: 0.05), .init(state: "Suspicious", belief: 0.15),
+                    .init(state: "Crafted", belief: 0.8),
+                ],
+                winner: "Crafted",
+                winnerBelief: 0.8,
+                alert: true,
                 explanationJSON: """
                     {"states":["Normal","Suspicious","Crafted"],"belief":[0.05,0.15,0.8],"winner":"Crafted",\
                     "prior":[0.3,0.35,0.35],"evidence":[{"node":"<b>UA</b>","observed":"spoofed","lambda":[0.1,0.2,0.7]}],\
@@ -70,9 +84,18 @@ struct WebTestHarness {
         configuration.passwordHash = Self.hash
         let backend = FakeBackend(events: [
             LiveEvent(
-                timestamp: time, source: "198.51.100.7", sourcePort: 5070, transport: "udp", method: "INVITE",
-                callID: "call-1", calledNumber: "100", userAgent: Self.hostileAgent, verdict: "Crafted", belief: 0.8,
-                alert: true, attacks: ["scanning"]
+                timestamp: time,
+                source: "198.51.100.7",
+                sourcePort: 5070,
+                transport: "udp",
+                method: "INVITE",
+                callID: "call-1",
+                calledNumber: "100",
+                userAgent: Self.hostileAgent,
+                verdict: "Crafted",
+                belief: 0.8,
+                alert: true,
+                attacks: ["scanning"]
             )
         ])
         self.store = store

@@ -37,7 +37,9 @@ extension SQLiteTraceStore: TraceAnalytics {
             let pattern = Self.likePattern(uri)
             add(
                 "(m.request_uri LIKE ? ESCAPE '\\' OR m.from_uri LIKE ? ESCAPE '\\' OR m.to_uri LIKE ? ESCAPE '\\')",
-                pattern, pattern, pattern
+                pattern,
+                pattern,
+                pattern
             )
         }
         if let text = filter.text, !text.isEmpty {
@@ -46,13 +48,20 @@ extension SQLiteTraceStore: TraceAnalytics {
                 "(m.call_id LIKE ? ESCAPE '\\' OR m.request_uri LIKE ? ESCAPE '\\' OR m.from_uri LIKE ? ESCAPE '\\'"
                     + " OR m.to_uri LIKE ? ESCAPE '\\' OR m.user_agent LIKE ? ESCAPE '\\'"
                     + " OR m.remote_address LIKE ? ESCAPE '\\')",
-                pattern, pattern, pattern, pattern, pattern, pattern
+                pattern,
+                pattern,
+                pattern,
+                pattern,
+                pattern,
+                pattern
             )
         }
         if let before = filter.before {
             add(
                 "(m.time_ns < ? OR (m.time_ns = ? AND m.id < ?))",
-                before.time.nanosecondsSinceEpoch, before.time.nanosecondsSinceEpoch, before.id
+                before.time.nanosecondsSinceEpoch,
+                before.time.nanosecondsSinceEpoch,
+                before.id
             )
         }
         let columns = Self.messageColumns.map { "m." + $0 }.joined(separator: ", ")
@@ -189,7 +198,11 @@ extension SQLiteTraceStore: TraceAnalytics {
         }
     }
 
-    public func messageSeries(since: TraceTimestamp, until: TraceTimestamp, bucketSeconds: Int) async throws
+    public func messageSeries(
+        since: TraceTimestamp,
+        until: TraceTimestamp,
+        bucketSeconds: Int
+    ) async throws
         -> [MessageBucket]
     {
         let bucket = Int64(max(1, bucketSeconds)) * 1_000_000_000
@@ -214,19 +227,31 @@ extension SQLiteTraceStore: TraceAnalytics {
                     let start = index * seconds
                     var entry =
                         buckets[start]
-                        ?? MessageBucket(start: start, counts: Array(repeating: 0, count: MessageBucket.classes.count), calls: 0)
+                        ?? MessageBucket(
+                            start: start,
+                            counts: Array(repeating: 0, count: MessageBucket.classes.count),
+                            calls: 0
+                        )
                     entry.counts[position] += Int.fromDatabaseValue(row[2]) ?? 0
                     entry.calls += Int.fromDatabaseValue(row[3]) ?? 0
                     buckets[start] = entry
                 }
                 return Self.filled(buckets, since: since, until: until, seconds: seconds) { start in
-                    MessageBucket(start: start, counts: Array(repeating: 0, count: MessageBucket.classes.count), calls: 0)
+                    MessageBucket(
+                        start: start,
+                        counts: Array(repeating: 0, count: MessageBucket.classes.count),
+                        calls: 0
+                    )
                 }
             }
         }
     }
 
-    public func verdictSeries(since: TraceTimestamp, until: TraceTimestamp, bucketSeconds: Int) async throws
+    public func verdictSeries(
+        since: TraceTimestamp,
+        until: TraceTimestamp,
+        bucketSeconds: Int
+    ) async throws
         -> [VerdictBucket]
     {
         let bucket = Int64(max(1, bucketSeconds)) * 1_000_000_000
@@ -363,7 +388,9 @@ extension SQLiteTraceStore: TraceAnalytics {
                         latestMethod: String.fromDatabaseValue(row[7]),
                         latestCallID: String.fromDatabaseValue(row[8]),
                         latestAttackLabelsJSON: String.fromDatabaseValue(row[9]) ?? "[]",
-                        acknowledgedAt: Int64.fromDatabaseValue(row[10]).map(TraceTimestamp.init(nanosecondsSinceEpoch:)),
+                        acknowledgedAt: Int64.fromDatabaseValue(row[10]).map(
+                            TraceTimestamp.init(nanosecondsSinceEpoch:)
+                        ),
                         acknowledgedUntil: Int64.fromDatabaseValue(row[11]).map(
                             TraceTimestamp.init(nanosecondsSinceEpoch:)
                         ),
@@ -471,7 +498,11 @@ extension SQLiteTraceStore: TraceAnalytics {
         return (a % b != 0 && (a < 0) != (b < 0)) ? q - 1 : q
     }
 
-    private func counted(_ operation: String, sql: String, arguments: StatementArguments) async throws
+    private func counted(
+        _ operation: String,
+        sql: String,
+        arguments: StatementArguments
+    ) async throws
         -> [CountedValue]
     {
         try await self.analyticsAccess(operation) {
