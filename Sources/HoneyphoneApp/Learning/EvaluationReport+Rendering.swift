@@ -1,6 +1,7 @@
 import Foundation
 import Inference
 import Recon
+import Reporting
 
 extension EvaluationReport {
     /// The text form: one line per labelled request, then the Nature scores and the attack-type scores.

@@ -1,4 +1,5 @@
 import NIOCore
+import Reporting
 import SDP
 package import SIPCore
 

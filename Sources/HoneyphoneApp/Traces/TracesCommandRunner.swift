@@ -1,4 +1,5 @@
 public import Foundation
+import Reporting
 public import Storage
 
 /// `honeyphone traces`: lists, shows and exports what the trace store holds.

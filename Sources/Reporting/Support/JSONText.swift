@@ -65,6 +65,17 @@ package struct JSONText {
         self.output += value.map { String($0) } ?? "null"
     }
 
+    /// An integer value, or `null`.
+    package mutating func int(_ value: Int?) {
+        self.int(value.map { Int64($0) })
+    }
+
+    /// `null`.
+    package mutating func null() {
+        self.separator()
+        self.output += "null"
+    }
+
     /// A finite double in its shortest round-trip form; `null` for NaN, infinities and `nil`.
     package mutating func double(_ value: Double?) {
         self.separator()
@@ -96,6 +107,11 @@ package struct JSONText {
     }
 
     /// `"key":0.93` (or `null`).
+    package mutating func field(_ key: String, _ value: Int?) {
+        self.field(key, value.map { Int64($0) })
+    }
+
+    /// `"key":` and a number or `null`.
     package mutating func field(_ key: String, _ value: Double?) {
         self.key(key)
         self.double(value)
