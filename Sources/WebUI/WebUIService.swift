@@ -47,8 +47,13 @@ public struct WebUIService: Service, CustomStringConvertible {
                     }
                 }
             }
-            // The server decides when the service ends; the metrics feed ends with it.
-            try await application.run()
+            // The server decides when the service ends; the metrics feed ends with it. Live streams never end by
+            // themselves: graceful shutdown closes them so that the server can drain its connections.
+            try await withGracefulShutdownHandler {
+                try await application.run()
+            } onGracefulShutdown: {
+                site.liveStreams.closeAll()
+            }
             group.cancelAll()
         }
     }

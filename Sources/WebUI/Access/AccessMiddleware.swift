@@ -72,7 +72,8 @@ public struct AccessMiddleware: RouterMiddleware {
 }
 
 /// Security headers on every response: a strict Content-Security-Policy (no inline script or style, nothing
-/// from other origins), no sniffing, no framing, no referrer, no caching of pages.
+/// from other origins), no sniffing, no framing, no referrer to other sites (`same-origin`: with `no-referrer`
+/// browsers send `Origin: null` on form posts, which the origin check refuses), no caching of pages.
 public struct SecurityHeadersMiddleware<Context: RequestContext>: RouterMiddleware {
     /// The policy.
     public static var contentSecurityPolicy: String {
@@ -115,7 +116,7 @@ public struct SecurityHeadersMiddleware<Context: RequestContext>: RouterMiddlewa
         response.headers[.contentSecurityPolicy] = Self.contentSecurityPolicy
         response.headers[.xContentTypeOptions] = "nosniff"
         response.headers[.xFrameOptions] = "DENY"
-        response.headers[.referrerPolicyHeader] = "no-referrer"
+        response.headers[.referrerPolicyHeader] = "same-origin"
         if !request.uri.path.hasPrefix("/assets/") && response.headers[.cacheControl] == nil {
             response.headers[.cacheControl] = "no-store"
         }

@@ -11,7 +11,7 @@ extension WebSite {
     /// `event: status` with the ``LiveStatus`` every 5 s, and a comment line as a heartbeat.
     func addLiveRoutes(_ router: Router<WebRequestContext>) {
         router.get("/events") { _, _ in
-            guard self.liveStreams.acquire(limit: Self.maximumLiveStreams) else {
+            guard let stream = self.liveStreams.acquire(limit: Self.maximumLiveStreams) else {
                 return WebResponses.plain(.serviceUnavailable, "too many live streams\n")
             }
             let backend = self.backend
@@ -20,11 +20,14 @@ extension WebSite {
             headers[.contentType] = "text/event-stream; charset=utf-8"
             headers[.cacheControl] = "no-store"
             let body = ResponseBody { writer in
-                defer { streams.release() }
                 let (merged, continuation) = AsyncStream.makeStream(
                     of: String.self,
                     bufferingPolicy: .bufferingNewest(256)
                 )
+                // Graceful shutdown ends every stream (``LiveStreamCounter/closeAll()``), so that an open dashboard
+                // never holds the server up.
+                guard streams.attach(stream, finish: { continuation.finish() }) else { return }
+                defer { streams.release(stream) }
                 try await withThrowingTaskGroup(of: Void.self) { group in
                     group.addTask {
                         for await event in backend.liveEvents() {
@@ -61,19 +64,49 @@ extension WebSite {
     }
 }
 
-/// A counter of open live streams with a limit.
+/// The open live streams: a bounded count, and a way to end them all at graceful shutdown.
 final class LiveStreamCounter: Sendable {
-    let open = Mutex(0)
+    struct State {
+        var next = 0
+        var open: [Int: (@Sendable () -> Void)?] = [:]
+        var closed = false
+    }
 
-    func acquire(limit: Int) -> Bool {
-        self.open.withLock { count in
-            guard count < limit else { return false }
-            count += 1
+    let state = Mutex(State())
+
+    /// Reserves a stream, or `nil` when `limit` are open or the server is shutting down.
+    func acquire(limit: Int) -> Int? {
+        self.state.withLock { state in
+            guard !state.closed, state.open.count < limit else { return nil }
+            state.next += 1
+            state.open[state.next] = .some(nil)
+            return state.next
+        }
+    }
+
+    /// Gives a reserved stream the closure that ends it; `false` (and nothing kept) when already shutting down.
+    func attach(_ id: Int, finish: @escaping @Sendable () -> Void) -> Bool {
+        self.state.withLock { state in
+            guard !state.closed, state.open[id] != nil else { return false }
+            state.open[id] = finish
             return true
         }
     }
 
-    func release() {
-        self.open.withLock { $0 = max(0, $0 - 1) }
+    /// Frees a stream.
+    func release(_ id: Int) {
+        _ = self.state.withLock { $0.open.removeValue(forKey: id) }
     }
+
+    /// Ends every open stream and refuses new ones.
+    func closeAll() {
+        let finishes = self.state.withLock { state in
+            state.closed = true
+            return state.open.values.compactMap { $0 }
+        }
+        for finish in finishes { finish() }
+    }
+
+    /// How many streams are open.
+    var count: Int { self.state.withLock { $0.open.count } }
 }

@@ -97,7 +97,9 @@ public final class WebMetrics: Sendable {
             ("honeyphone_transactions", "SIP transactions in the table", Double(status.transactions)),
         ]
         for (name, help, value) in values { self.gauge(name, labels: [], help: help).set(to: value) }
-        let states = ["unregistered", "registering", "registered", "retrying", "unregistering", "stopped"]
+        let states = [
+            "unregistered", "registering", "registered", "retrying", "unregistering", "stopped", "not-registered",
+        ]
         for (index, registration) in status.registrations.prefix(256).enumerated() {
             for state in states {
                 self.gauge(
