@@ -157,12 +157,13 @@ import Testing
     @Test func timeoutWhenServerIsSilent() async throws {
         let configure: (inout DNSClientConfiguration) -> Void = {
             $0.attemptTimeout = .milliseconds(200)
-            $0.queryDeadline = .milliseconds(500)
+            $0.queryDeadline = .milliseconds(1_500)
         }
         try await self.withServer(.init(silentUDP: true), configure: configure) { client, server in
             let result = await client.query(host: "pbx.lab.test", type: .a)
             #expect(result.unknownReason?.code == "timeout")
-            #expect(server.queryCounts.udp == 2)
+            // Retried after the attempt timeout (how often within the deadline depends on the machine's load).
+            #expect(server.queryCounts.udp >= 2)
         }
     }
 
