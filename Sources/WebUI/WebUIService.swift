@@ -1,6 +1,7 @@
 public import Hummingbird
 public import Logging
 public import ServiceLifecycle
+import Synchronization
 
 /// The administrator interface as a `Service`: the Hummingbird server on the configured address, and the loop that
 /// feeds the metrics from the live verdicts. Stops on graceful shutdown.
@@ -28,10 +29,12 @@ public struct WebUIService: Service, CustomStringConvertible {
     public func run() async throws {
         let announce = self.announce
         let host = self.configuration.host
+        let started = Mutex(false)
         let application = Application(
             router: self.site.router(),
             configuration: .init(address: .hostname(host, port: self.configuration.port), serverName: nil),
             onServerRunning: { channel in
+                started.withLock { $0 = true }
                 let port = channel.localAddress?.port ?? 0
                 let shown = host.contains(":") ? "[\(host)]" : host
                 announce("honeyphone: web UI http://\(shown):\(port)/")
@@ -49,10 +52,17 @@ public struct WebUIService: Service, CustomStringConvertible {
             }
             // The server decides when the service ends; the metrics feed ends with it. Live streams never end by
             // themselves: graceful shutdown closes them so that the server can drain its connections.
-            try await withGracefulShutdownHandler {
-                try await application.run()
-            } onGracefulShutdown: {
-                site.liveStreams.closeAll()
+            do {
+                try await withGracefulShutdownHandler {
+                    try await application.run()
+                } onGracefulShutdown: {
+                    site.liveStreams.closeAll()
+                }
+            } catch where !started.withLock({ $0 }) {
+                throw WebUIError(
+                    description: "web UI: cannot listen on \(self.description.dropFirst(13).dropLast()): \(error)"
+                        + " (set 'web-listen: HOST:PORT', or 'web-listen: none')"
+                )
             }
             group.cancelAll()
         }

@@ -78,6 +78,9 @@ struct Run: AsyncParsableCommand {
     @Option(name: .long, help: "The user profiles folder (default: DATA/profiles).")
     var profiles: String?
 
+    @Option(name: .long, help: "Override the web interface's address: HOST:PORT, or 'none' to run without it.")
+    var webListen: String?
+
     func run() async throws {
         let level = Logger.Level(rawValue: self.logLevel) ?? .info
         LoggingSystem.bootstrap { label in
@@ -92,7 +95,8 @@ struct Run: AsyncParsableCommand {
             port: self.port,
             investigationPath: self.investigation,
             profile: self.profile,
-            profilesFolder: self.profiles
+            profilesFolder: self.profiles,
+            webListen: self.webListen
         )
         do {
             try await runner.run(logger: logger) { line in

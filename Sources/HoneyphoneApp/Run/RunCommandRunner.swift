@@ -23,6 +23,8 @@ public struct RunCommandRunner: Sendable {
     public var profile: String?
     /// The user profiles folder (`--profiles`), or `nil` for `DATA/profiles`.
     public var profilesFolder: String?
+    /// The web interface's address (`--web-listen HOST:PORT|none`), or `nil` for the environment's.
+    public var webListen: String?
 
     /// A runner.
     public init(
@@ -31,7 +33,8 @@ public struct RunCommandRunner: Sendable {
         port: Int?,
         investigationPath: String? = nil,
         profile: String? = nil,
-        profilesFolder: String? = nil
+        profilesFolder: String? = nil,
+        webListen: String? = nil
     ) {
         self.environmentPath = environmentPath
         self.dataFolder = dataFolder
@@ -39,6 +42,7 @@ public struct RunCommandRunner: Sendable {
         self.investigationPath = investigationPath
         self.profile = profile
         self.profilesFolder = profilesFolder
+        self.webListen = webListen
     }
 
     /// The active profile of the run, loaded before anything starts (an invalid profile stops the start with
@@ -87,6 +91,21 @@ public struct RunCommandRunner: Sendable {
             return try String(contentsOfFile: path, encoding: .utf8)
         }
         if let folder = self.dataFolder { environment.dataFolder = folder }
+        if let listen = self.webListen {
+            if listen == "none" {
+                environment.web = nil
+            } else {
+                guard let (host, port) = HoneyphoneEnvironment.hostPort(listen), (0...65_535).contains(port) else {
+                    throw SettingsError(
+                        file: "--web-listen", line: 1, column: 1, message: "expected HOST:PORT or 'none'"
+                    )
+                }
+                var web = environment.web ?? WebConfiguration()
+                web.host = host
+                web.port = port
+                environment.web = web
+            }
+        }
         if let port = self.port {
             environment.listen = environment.listen.map {
                 var copy = $0
