@@ -64,7 +64,7 @@ sleep 3
 "$HP" status --data "$WORK/data" | grep -E "^(messages|traces)" | sed 's/^/   /'
 
 echo "== INVITE flood: $INVITE_COUNT with random Call-IDs at $INVITE_RATE/s"
-rss_start=$(rss_kib)
+rss_start=$(rss_kib); e2=$(rcvbuf_errors)
 ( timeout 900 "$FLOOD" invite "$IP" "$PORT" "$INVITE_COUNT" "$INVITE_RATE" >"$WORK/invite.json" ) &
 FLOOD_PID=$!
 samples=()
@@ -74,6 +74,7 @@ while kill -0 $FLOOD_PID 2>/dev/null; do
 done
 wait $FLOOD_PID || true
 echo "   generator: $(cat "$WORK/invite.json")"
+echo "   kernel UDP receive-buffer drops during the INVITE flood: $(($(rcvbuf_errors) - e2))"
 echo "   RSS (MiB) every 2 s: start $((rss_start / 1024)) | $(for s in "${samples[@]}"; do printf '%d ' $((s / 1024)); done)"
 n=${#samples[@]}; half=$((n / 2))
 max_first=0; max_second=0
