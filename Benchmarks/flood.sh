@@ -9,13 +9,17 @@
 # 2. INVITE flood: INVITE_COUNT INVITEs (default 1,000,000) with random Call-IDs at INVITE_RATE/s (default
 #    20,000). Samples the honeypot's RSS every 2 s and reports the series, the live transactions and dialogs
 #    (bounded by max-transactions / max-dialogs) and the trace writer's counters.
-# Everything on 127.0.0.62; the honeypot and the generator are started here and stopped by PID; the generator
+# PERF_SECONDS=N records a CPU profile (perf record -g) of the honeypot for the first N s of the OPTIONS
+# flood into the work folder. Everything on 127.0.0.62; the honeypot and the generator are started here and stopped by PID; the generator
 # refuses non-loopback targets and stops by itself.
 set -euo pipefail
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 IP=127.0.0.62 PORT=5070
 OPTIONS_COUNT=${OPTIONS_COUNT:-200000} OPTIONS_RATE=${OPTIONS_RATE:-20000}
 INVITE_COUNT=${INVITE_COUNT:-1000000} INVITE_RATE=${INVITE_RATE:-20000}
+# The web UI is off for the speed figures (WEB_LISTEN=127.0.0.1:8080 measures it on: its live metrics
+# subscribe to the events, so every verdict also becomes an event).
+WEB_LISTEN=${WEB_LISTEN:-none}
 cd "$HERE"
 (cd .. && swift build -c release --product sip-flood >/dev/null)
 FLOOD="$(cd .. && swift build -c release --show-bin-path)/sip-flood"
@@ -32,6 +36,7 @@ listen: udp $IP:$PORT
 ring-time: 1s
 hangup-after: 5s
 uri: sip:1001@honeyphone.invalid
+web-listen: $WEB_LISTEN
 ENV
 "$HP" run --environment "$WORK/env" --data "$WORK/data" --log-level warning >"$WORK/hp.out" 2>"$WORK/hp.err" &
 HP_PID=$!
@@ -44,6 +49,9 @@ clk=$(getconf CLK_TCK)
 
 echo "== OPTIONS flood: $OPTIONS_COUNT at $OPTIONS_RATE/s to $IP:$PORT (honeyphone pid $HP_PID, $(basename "$(dirname "$HP")") build)"
 t0=$(ticks); e0=$(rcvbuf_errors)
+if [[ -n "${PERF_SECONDS:-}" ]]; then
+    perf record -F 499 -g -p "$HP_PID" -o "$WORK/perf.data" -- sleep "$PERF_SECONDS" >/dev/null 2>&1 &
+fi
 result=$(timeout 600 "$FLOOD" options "$IP" "$PORT" "$OPTIONS_COUNT" "$OPTIONS_RATE")
 sleep 1
 t1=$(ticks); e1=$(rcvbuf_errors)
@@ -56,7 +64,7 @@ sleep 3
 "$HP" status --data "$WORK/data" | grep -E "^(messages|traces)" | sed 's/^/   /'
 
 echo "== INVITE flood: $INVITE_COUNT with random Call-IDs at $INVITE_RATE/s"
-rss_start=$(rss_kib)
+rss_start=$(rss_kib); e2=$(rcvbuf_errors)
 ( timeout 900 "$FLOOD" invite "$IP" "$PORT" "$INVITE_COUNT" "$INVITE_RATE" >"$WORK/invite.json" ) &
 FLOOD_PID=$!
 samples=()
@@ -66,6 +74,7 @@ while kill -0 $FLOOD_PID 2>/dev/null; do
 done
 wait $FLOOD_PID || true
 echo "   generator: $(cat "$WORK/invite.json")"
+echo "   kernel UDP receive-buffer drops during the INVITE flood: $(($(rcvbuf_errors) - e2))"
 echo "   RSS (MiB) every 2 s: start $((rss_start / 1024)) | $(for s in "${samples[@]}"; do printf '%d ' $((s / 1024)); done)"
 n=${#samples[@]}; half=$((n / 2))
 max_first=0; max_second=0

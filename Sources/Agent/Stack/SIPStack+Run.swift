@@ -66,6 +66,10 @@ extension SIPStack {
         for action in actions {
             switch action {
             case .respond(let key, let builder):
+                if let stateless = self.statelessRequest, stateless.key == key {
+                    self.transport.send(builder.serialized(), to: stateless.target)
+                    continue
+                }
                 self.run(self.table.send(response: builder, for: key), for: key)
             case .retransmit(let key, let bytes, let status):
                 self.run(self.table.send(response: bytes, status: status, for: key), for: key)
@@ -95,6 +99,16 @@ extension SIPStack {
                 }
             }
         }
+    }
+
+    /// Answers a request the full table did not take, as a stateless UAS (RFC 3261 §8.2.7): the UA core answers
+    /// it as usual, its responses go straight to the transport, and nothing is kept for it afterwards.
+    func answerStatelessly(_ request: SIPMessage, key: SIPTransactionKey, arrival: SIPArrival) {
+        let route = ResponseRouting.route(request, arrival: arrival)
+        self.statelessRequest = (key, route.target)
+        self.runUA(self.core.received(request, key: key, arrival: arrival, route: route))
+        self.statelessRequest = nil
+        self.core.serverTransactionEnded(key)
     }
 
     /// Starts a client transaction for a request the stack built.

@@ -44,6 +44,8 @@ public final class SIPStack: SIPTransportDelegate, @unchecked Sendable {
     /// Runs the calls' media (sessions, play, record, DTMF); called on the stack's event loop, it must not
     /// block. Without one, media commands are only logged. Set it before the transport starts.
     public var mediaHandler: (any CallMediaHandler)?
+    /// The request being answered without a transaction (the table was full), and where its responses go.
+    var statelessRequest: (key: SIPTransactionKey, target: SIPTarget)?
     /// Registration clients by their AOR, driven by this stack.
     var registrations: [String: RegistrationDriver] = [:]
 
@@ -68,8 +70,27 @@ public final class SIPStack: SIPTransportDelegate, @unchecked Sendable {
         public var retransmissionsAbsorbed = 0
         public var strays = 0
         public var refusedTableFull = 0
+        /// Requests answered without a transaction because the table was full (RFC 3261 §8.2.7).
+        public var answeredStatelessly = 0
         public var unmatchable = 0
         public var sendFailures = 0
+
+        public init() {}
+
+        public init(from decoder: any Decoder) throws {
+            // Field by field, so that a status file written before a counter existed still reads.
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            func count(_ key: CodingKeys) throws -> Int { try container.decodeIfPresent(Int.self, forKey: key) ?? 0 }
+            self.received = try count(.received)
+            self.sent = try count(.sent)
+            self.unparsed = try count(.unparsed)
+            self.retransmissionsAbsorbed = try count(.retransmissionsAbsorbed)
+            self.strays = try count(.strays)
+            self.refusedTableFull = try count(.refusedTableFull)
+            self.answeredStatelessly = try count(.answeredStatelessly)
+            self.unmatchable = try count(.unmatchable)
+            self.sendFailures = try count(.sendFailures)
+        }
     }
 
     /// A stack over `transport` (not yet started), answering with `core`.
@@ -131,6 +152,9 @@ public final class SIPStack: SIPTransportDelegate, @unchecked Sendable {
             self.statistics.strays += 1
         case .refused:
             self.statistics.refusedTableFull += 1
+        case .stateless(let key, let request):
+            self.statistics.answeredStatelessly += 1
+            self.answerStatelessly(request, key: key, arrival: arrival)
         case .unmatchable:
             self.statistics.unmatchable += 1
         }

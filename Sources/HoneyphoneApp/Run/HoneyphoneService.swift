@@ -75,7 +75,10 @@ public final class HoneyphoneService: Service, Sendable {
         let table = SIPTransactionTable(
             configuration: .init(
                 maximumTransactions: environment.maximumTransactions,
-                tryingHeaders: [.init("Server", defaultPersona.server)]
+                tryingHeaders: [.init("Server", defaultPersona.server)],
+                // A flood of OPTIONS or REGISTERs fills the table within seconds (each lives 32 s): from half full
+                // they are answered as a stateless UAS instead of dropped, and the other half stays for INVITEs.
+                statelessUnderLoad: true
             )
         )
         self.stack = SIPStack(

@@ -33,7 +33,7 @@ public struct StatusCommandRunner: Sendable {
         print("listening: \(snapshot.listening.joined(separator: ", "))")
         let m = snapshot.messages
         print(
-            "messages: received \(m.received), sent \(m.sent), unparsed \(m.unparsed), retransmissions absorbed \(m.retransmissionsAbsorbed), strays \(m.strays), refused (table full) \(m.refusedTableFull), send failures \(m.sendFailures)"
+            "messages: received \(m.received), sent \(m.sent), unparsed \(m.unparsed), retransmissions absorbed \(m.retransmissionsAbsorbed), strays \(m.strays), refused (table full) \(m.refusedTableFull), answered statelessly \(m.answeredStatelessly), send failures \(m.sendFailures)"
         )
         print(
             "dialogs: \(snapshot.dialogs), transactions: \(snapshot.transactions), connections: \(snapshot.openConnections) open, \(snapshot.refusedConnections) refused"

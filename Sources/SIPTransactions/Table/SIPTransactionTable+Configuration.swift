@@ -14,18 +14,27 @@ extension SIPTransactionTable {
         public var maximumRetainedBytes: Int
         /// Headers appended to every "100 Trying" an INVITE server transaction sends on its own.
         public var tryingHeaders: [SIPMessageBuilder.Header]
+        /// Whether requests other than INVITE, CANCEL and ACK are answered without a transaction under load:
+        /// `false` (the default) gives each its transaction while there is room and refuses it when the table
+        /// ``isFull`` (``Routing/refused(_:)``); `true` hands it to the TU to be answered as a stateless UAS
+        /// (``Routing/stateless(_:_:)``, RFC 3261 §8.2.7) as soon as the table is half full (either bound), so
+        /// that a flood of OPTIONS or REGISTERs is still answered and the other half stays free for INVITE and
+        /// CANCEL, which always need their transaction and are refused only when the table is full.
+        public var statelessUnderLoad: Bool
 
         /// A configuration; the defaults are RFC 3261's timers, 100,000 transactions and 64 MiB.
         public init(
             timers: SIPTimerConfiguration = .default,
             maximumTransactions: Int = 100_000,
             maximumRetainedBytes: Int = 64 << 20,
-            tryingHeaders: [SIPMessageBuilder.Header] = []
+            tryingHeaders: [SIPMessageBuilder.Header] = [],
+            statelessUnderLoad: Bool = false
         ) {
             self.timers = timers
             self.maximumTransactions = maximumTransactions
             self.maximumRetainedBytes = maximumRetainedBytes
             self.tryingHeaders = tryingHeaders
+            self.statelessUnderLoad = statelessUnderLoad
         }
     }
 }

@@ -30,6 +30,14 @@ extension SIPTransactionTable {
         /// could not absorb the retransmissions anyway. A genuine client retransmits and is served when the
         /// table has drained.
         case refused(SIPMessage)
+        /// A request other than INVITE, CANCEL and ACK that would create a transaction while the table is at least
+        /// half full, with ``Configuration/statelessUnderLoad`` set. No transaction was created: the TU answers
+        /// it as a stateless UAS (RFC 3261 §8.2.7), sending its response straight to the transport under this
+        /// key (the key the transaction would have had), and keeps nothing. Retransmissions are not absorbed:
+        /// each one reaches the TU and is answered again, as a stateless UAS does. Answering costs the flood's
+        /// source no more than answering below the bound does (the same response to the same request), so the
+        /// reflection argument of ``refused(_:)`` does not apply here.
+        case stateless(SIPTransactionKey, SIPMessage)
         /// A request without what transaction matching needs (a top Via; without an RFC 3261 branch, also a
         /// Call-ID and a CSeq). No response can even be routed without a Via: drop it.
         case unmatchable(SIPMessage)

@@ -23,7 +23,10 @@ public import SIPCore
 /// request (up to the parser's 32 KiB header section), and a key holds the peer's branch or Call-ID. Retained
 /// buffers are counted by their storage capacity (NIO rounds allocations up to a power of two, so a 300-byte
 /// response costs 512), keys by the UTF-8 length of their text. A refused request is reported as
-/// ``Routing/refused(_:)`` and dropped; transactions that already exist are never refused anything, so the
+/// ``Routing/refused(_:)`` and dropped. With ``Configuration/statelessUnderLoad``, a request other than INVITE and
+/// CANCEL gets no transaction once the table is half full (``isHalfFull``): it is reported as
+/// ``Routing/stateless(_:_:)`` for the TU to answer without one, and the other half is kept for INVITEs, so
+/// that a flood of OPTIONS neither goes unanswered nor leaves calls without room. Transactions that already exist are never refused anything, so the
 /// byte count can pass its bound by what they add before they end. Not counted is the fixed cost of an entry
 /// (the dictionary slot, the machine, string and buffer headers): roughly 400 bytes, so about 40 MB more at
 /// 100,000 transactions. With the defaults the table sustains about 3,000 new transactions a second (each
@@ -61,6 +64,13 @@ public struct SIPTransactionTable: Sendable {
     public var isFull: Bool {
         self.count >= self.configuration.maximumTransactions
             || self.retainedByteCount >= self.configuration.maximumRetainedBytes
+    }
+
+    /// Whether either bound is at least half used: from then on, with ``Configuration/statelessUnderLoad``, requests
+    /// other than INVITE and CANCEL get no transaction.
+    public var isHalfFull: Bool {
+        self.count * 2 >= self.configuration.maximumTransactions
+            || self.retainedByteCount * 2 >= self.configuration.maximumRetainedBytes
     }
 
     /// Whether a transaction with this key is alive.
@@ -107,6 +117,9 @@ public struct SIPTransactionTable: Sendable {
         }
         if let actions = self.dispatch(.received(message), to: key) {
             return .transaction(key, actions)
+        }
+        if self.configuration.statelessUnderLoad, method != .invite, method != .cancel, self.isHalfFull {
+            return .stateless(key, message)
         }
         guard !self.isFull else { return .refused(message) }
         let timers = self.configuration.timers.with(reliable: reliable)

@@ -19,7 +19,7 @@ extension SIPTransport {
                 return
             }
             let envelope = AddressedEnvelope(remoteAddress: target.remote, data: bytes)
-            self.write(envelope, bytes, on: channel, target)
+            self.write(envelope, bytes, on: channel, target, flush: !self.deferFlush(of: channel))
         case .tcp, .tls:
             if let id = target.connection ?? self.connectionID(to: target.remote), let channel = self.channel(of: id) {
                 self.write(bytes, bytes, on: channel, target)
@@ -38,10 +38,12 @@ extension SIPTransport {
         _ payload: Payload,
         _ bytes: ByteBuffer,
         on channel: any Channel,
-        _ target: SIPTarget
+        _ target: SIPTarget,
+        flush: Bool = true
     ) {
         let local = channel.localAddress
-        channel.writeAndFlush(payload).assumeIsolated().whenComplete { result in
+        let written = flush ? channel.writeAndFlush(payload) : channel.write(payload)
+        written.assumeIsolated().whenComplete { result in
             switch result {
             case .success:
                 self.delegate?.transport(

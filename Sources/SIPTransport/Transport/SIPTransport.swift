@@ -11,7 +11,9 @@ import SIPCore
 /// the ``delegate`` is called on it, so the stack above needs no locks and hands nothing between threads.
 /// A UDP datagram is parsed in the channel handler and delivered synchronously: there is no task per packet
 /// and no queue to overflow, and the socket's receive buffer (asked as large as the system allows) absorbs
-/// bursts.
+/// bursts. UDP responses sent while a socket delivers what one readable event brought (`recvmmsg` calls of
+/// ``Configuration/udpVectorReadCount`` datagrams) are written, and flushed together when the read ends, so
+/// the kernel gets them in one `sendmmsg`; a send outside a read (a timer's retransmission) is flushed at once.
 ///
 /// Stream connections are bounded in total and per source address and closed after an idle time; when a
 /// bound is hit a new connection is closed as soon as it is accepted, and counted in ``statistics``.
@@ -34,6 +36,11 @@ public final class SIPTransport: @unchecked Sendable {
     private var nextConnectionID: UInt64 = 1
     private var sslContext: NIOSSLContext?
     private var counters = Statistics()
+    /// Whether a UDP socket is delivering a batch of datagrams now: responses sent meanwhile are written and
+    /// flushed together when the batch ends (one `sendmmsg` instead of a `sendmsg` each).
+    private var readingDatagrams = false
+    /// The UDP channels written to since the batch began, to flush when it ends.
+    private var unflushedUDPChannels: [any Channel] = []
 
     /// Counters of what the transport refused or could not do.
     public struct Statistics: Sendable, Hashable {
@@ -205,6 +212,26 @@ public final class SIPTransport: @unchecked Sendable {
     }
 
     // MARK: From the handlers
+
+    /// A UDP socket starts delivering datagrams (called for each; idempotent until ``datagramsRead()``).
+    func readingDatagramsBegan() {
+        self.readingDatagrams = true
+    }
+
+    /// A UDP socket has delivered what it read in one go: flush the responses written meanwhile.
+    func datagramsRead() {
+        self.readingDatagrams = false
+        let channels = self.unflushedUDPChannels
+        self.unflushedUDPChannels.removeAll(keepingCapacity: true)
+        for channel in channels { channel.flush() }
+    }
+
+    /// Whether a UDP write to `channel` may wait for the end of the read batch; notes it for the flush.
+    func deferFlush(of channel: any Channel) -> Bool {
+        guard self.readingDatagrams else { return false }
+        if !self.unflushedUDPChannels.contains(where: { $0 === channel }) { self.unflushedUDPChannels.append(channel) }
+        return true
+    }
 
     func deliver(_ message: SIPInboundMessage) {
         self.delegate?.transport(received: message)

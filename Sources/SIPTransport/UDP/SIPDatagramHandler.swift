@@ -22,6 +22,7 @@ final class SIPDatagramHandler: ChannelInboundHandler {
     }
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
+        self.transport.readingDatagramsBegan()
         let envelope = Self.unwrapInboundIn(data)
         let local = envelope.metadata?.packetInfo?.destinationAddress ?? self.boundAddress ?? envelope.remoteAddress
         let arrival = SIPArrival(
@@ -39,8 +40,16 @@ final class SIPDatagramHandler: ChannelInboundHandler {
         }
     }
 
+    func channelReadComplete(context: ChannelHandlerContext) {
+        // The end of one read batch (up to 32 datagrams by `recvmmsg`): their responses leave together.
+        self.transport.datagramsRead()
+        context.fireChannelReadComplete()
+    }
+
     func errorCaught(context: ChannelHandlerContext, error: any Error) {
-        // ICMP errors surface here (ECONNREFUSED after a send); a UDP socket stays open.
+        // ICMP errors surface here (ECONNREFUSED after a send); a UDP socket stays open. A read that fails may
+        // end without a read-complete: flush what waits now rather than leave it for the next batch.
+        self.transport.datagramsRead()
         self.transport.noteUDPError(error)
     }
 

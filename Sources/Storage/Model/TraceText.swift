@@ -1,3 +1,11 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Normalises attacker text before it is stored.
 ///
 /// Two rules, applied by every ``TraceRecord`` initializer so that a stored record reads back equal:
@@ -9,7 +17,7 @@ enum TraceText {
     /// `text` bounded to `maxUTF8` bytes, with NUL replaced.
     static func bounded(_ text: String, maxUTF8: Int = TraceLimits.maxFieldLength) -> String {
         let utf8 = text.utf8
-        if utf8.count <= maxUTF8, !utf8.contains(0) {
+        if utf8.count <= maxUTF8, !Self.containsNUL(utf8) {
             return text
         }
         var result = ""
@@ -26,6 +34,16 @@ enum TraceText {
     }
 
     /// `text` bounded, or `nil`.
+    /// Whether `utf8` holds a NUL byte: `memchr` over a native string's contiguous bytes (a verdict's JSON is
+    /// kilobytes, and every record checks it), byte by byte otherwise.
+    private static func containsNUL(_ utf8: String.UTF8View) -> Bool {
+        let found = utf8.withContiguousStorageIfAvailable { bytes -> Bool in
+            guard let base = bytes.baseAddress, !bytes.isEmpty else { return false }
+            return memchr(base, 0, bytes.count) != nil
+        }
+        return found ?? utf8.contains(0)
+    }
+
     static func bounded(_ text: String?, maxUTF8: Int = TraceLimits.maxFieldLength) -> String? {
         text.map { Self.bounded($0, maxUTF8: maxUTF8) }
     }

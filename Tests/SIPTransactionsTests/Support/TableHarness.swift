@@ -18,7 +18,7 @@ struct TableHarness {
         case .transaction(let key, let actions), .newServerTransaction(let key, let actions),
             .cancel(let key, _, let actions):
             self.clock.perform(actions, for: key)
-        case .ackFor2xx, .strayACK, .strayResponse, .refused, .unmatchable:
+        case .ackFor2xx, .strayACK, .strayResponse, .refused, .stateless, .unmatchable:
             break
         }
         return routing

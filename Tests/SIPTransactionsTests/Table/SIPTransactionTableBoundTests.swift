@@ -65,6 +65,65 @@ import Testing
         #expect(table.received(requests[0], reliable: false) == .refused(requests[0]))
     }
 
+    @Test func underLoadRequestsOtherThanInviteAndCancelAreAnsweredStatelessly() throws {
+        var table = SIPTransactionTable(configuration: .init(maximumTransactions: 4, statelessUnderLoad: true))
+        let first = try Self.request(1)
+        let firstKey = try #require(SIPTransactionKey(serverTransactionOf: first))
+        #expect(table.received(first, reliable: false) == .newServerTransaction(firstKey, [.deliverToTU(first)]))
+        let second = try Self.request(2)
+        guard case .newServerTransaction = table.received(second, reliable: false) else {
+            Issue.record("below half, an OPTIONS gets its transaction")
+            return
+        }
+        let halfFull = table.isHalfFull
+        #expect(halfFull)
+
+        // From half full an OPTIONS goes to the TU under its would-be key, and nothing is created.
+        let options = try Self.request(3)
+        let optionsKey = try #require(SIPTransactionKey(serverTransactionOf: options))
+        #expect(table.received(options, reliable: false) == .stateless(optionsKey, options))
+        #expect(table.count == 2)
+        #expect(!table.contains(optionsKey))
+        // Its retransmission is not absorbed: it reaches the TU again.
+        #expect(table.received(options, reliable: false) == .stateless(optionsKey, options))
+        // The TU's answer under that key has no transaction to go through.
+        #expect(
+            table.send(response: Fixtures.response(to: options, 200, "OK"), status: 200, for: optionsKey)
+                == [.ignore(.noSuchTransaction)]
+        )
+        // Live transactions still absorb their retransmissions.
+        #expect(table.received(first, reliable: false) == .transaction(firstKey, [.ignore(.retransmission)]))
+
+        // The other half is for INVITE and CANCEL, which are refused only when the table is full.
+        let invite = try Fixtures.request(.invite, branch: "z9hG4bKinvite1", callID: "invite-1")
+        guard case .newServerTransaction = table.received(invite, reliable: false) else {
+            Issue.record("an INVITE gets a transaction until the table is full")
+            return
+        }
+        let cancel = try Fixtures.request(.cancel, branch: "z9hG4bKinvite1", callID: "invite-1")
+        guard case .cancel = table.received(cancel, reliable: false) else {
+            Issue.record("a CANCEL gets a transaction until the table is full")
+            return
+        }
+        let full = table.isFull
+        #expect(full)
+        let another = try Fixtures.request(.invite, branch: "z9hG4bKinvite2", callID: "invite-2")
+        #expect(table.received(another, reliable: false) == .refused(another))
+        #expect(table.received(options, reliable: false) == .stateless(optionsKey, options))
+    }
+
+    @Test func withoutStatelessUnderLoadAnOptionsIsRefusedOnlyWhenFull() throws {
+        var table = SIPTransactionTable(configuration: .init(maximumTransactions: 2))
+        for index in 1...2 {
+            guard case .newServerTransaction = table.received(try Self.request(index), reliable: false) else {
+                Issue.record("request \(index) gets its transaction")
+                return
+            }
+        }
+        let third = try Self.request(3)
+        #expect(table.received(third, reliable: false) == .refused(third))
+    }
+
     @Test func retainedBytesAreBoundedToo() async throws {
         let budget = 5_000
         var table = SIPTransactionTable(configuration: .init(maximumRetainedBytes: budget))

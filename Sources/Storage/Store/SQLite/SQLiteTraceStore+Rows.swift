@@ -22,17 +22,46 @@ extension SQLiteTraceStore {
     /// Selects `id` and every ``messageColumns`` column, for ``decode(_:)``.
     static let selectMessageSQL = "SELECT id, \(messageColumns.joined(separator: ", ")) FROM message"
 
-    /// The bound values of one record's `message` row.
-    static func arguments(_ record: TraceRecord) -> StatementArguments {
+    /// Binds the values of one record's `message` row (``messageColumns``' order) to `statement`
+    /// (``insertMessageSQL``) one by one, without boxing them. The statement must have been marked bound
+    /// (`setUncheckedArguments`) so that `execute()` keeps these bindings.
+    static func bindMessageRow(_ record: TraceRecord, to statement: Statement) throws {
+        let handle = statement.sqliteStatement
         let s = record.summary
-        let values: [(any DatabaseValueConvertible)?] = [
-            record.timestamp.nanosecondsSinceEpoch, record.direction.rawValue, record.transport.rawValue,
-            record.local.address, Int64(record.local.port), record.remote.address, Int64(record.remote.port),
-            s.kind.rawValue, s.method, s.statusCode.map { Int64($0) }, s.reasonPhrase, s.requestURI, s.callID,
-            s.cseqNumber.map { Int64($0) }, s.cseqMethod, s.fromURI, s.fromTag, s.toURI, s.toTag, s.contactURI,
-            s.userAgent, s.parseErrorCode, record.dialogID, record.registrationID, Data(record.raw),
-        ]
-        return StatementArguments(values)
+        var index: CInt = 0
+        func bind(_ value: (some StatementBinding)?) throws {
+            index += 1
+            let code = value.map { $0.bind(to: handle, at: index) } ?? DatabaseValue.null.bind(to: handle, at: index)
+            guard code == 0 else {
+                throw DatabaseError(resultCode: ResultCode(rawValue: code), message: "binding column \(index) failed")
+            }
+        }
+        try bind(record.timestamp.nanosecondsSinceEpoch)
+        try bind(record.direction.rawValue)
+        try bind(record.transport.rawValue)
+        try bind(record.local.address)
+        try bind(Int64(record.local.port))
+        try bind(record.remote.address)
+        try bind(Int64(record.remote.port))
+        try bind(s.kind.rawValue)
+        try bind(s.method)
+        try bind(s.statusCode.map { Int64($0) })
+        try bind(s.reasonPhrase)
+        try bind(s.requestURI)
+        try bind(s.callID)
+        try bind(s.cseqNumber.map { Int64($0) })
+        try bind(s.cseqMethod)
+        try bind(s.fromURI)
+        try bind(s.fromTag)
+        try bind(s.toURI)
+        try bind(s.toTag)
+        try bind(s.contactURI)
+        try bind(s.userAgent)
+        try bind(s.parseErrorCode)
+        try bind(record.dialogID)
+        try bind(record.registrationID)
+        try bind(Data(record.raw))
+        precondition(index == CInt(Self.messageColumns.count), "a message column is not bound")
     }
 
     /// Decodes a row of ``selectMessageSQL`` (anomalies are added by the caller).

@@ -79,8 +79,13 @@ public final class SQLiteTraceStore: TraceStore {
             try await self.writer.write { db in
                 let insertMessage = try db.cachedStatement(sql: Self.insertMessageSQL)
                 let insertAnomaly = try db.cachedStatement(sql: Self.insertAnomalySQL)
+                // Bound column by column: building `StatementArguments` (an array of boxed values per row) was
+                // most of the writer's CPU under a flood. Empty unchecked arguments reset the statement (a bind
+                // after a step without reset is a misuse) and mark it bound, so `execute()` keeps our bindings.
                 for record in records {
-                    try insertMessage.execute(arguments: Self.arguments(record))
+                    insertMessage.setUncheckedArguments(StatementArguments())
+                    try Self.bindMessageRow(record, to: insertMessage)
+                    try insertMessage.execute()
                     let id = db.lastInsertedRowID
                     for (ordinal, anomaly) in record.anomalies.enumerated() {
                         try insertAnomaly.execute(arguments: [
