@@ -58,7 +58,7 @@ public struct WebUIService: Service, CustomStringConvertible {
                 } onGracefulShutdown: {
                     site.liveStreams.closeAll()
                 }
-            } catch where !started.withLock({ $0 }) {
+            } catch  where !started.withLock({ $0 }) {
                 throw WebUIError(
                     description: "web UI: cannot listen on \(self.description.dropFirst(13).dropLast()): \(error)"
                         + " (set 'web-listen: HOST:PORT', or 'web-listen: none')"

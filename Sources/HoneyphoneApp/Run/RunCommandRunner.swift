@@ -97,7 +97,10 @@ public struct RunCommandRunner: Sendable {
             } else {
                 guard let (host, port) = HoneyphoneEnvironment.hostPort(listen), (0...65_535).contains(port) else {
                     throw SettingsError(
-                        file: "--web-listen", line: 1, column: 1, message: "expected HOST:PORT or 'none'"
+                        file: "--web-listen",
+                        line: 1,
+                        column: 1,
+                        message: "expected HOST:PORT or 'none'"
                     )
                 }
                 var web = environment.web ?? WebConfiguration()
