@@ -28,6 +28,8 @@ import urllib.error
 import urllib.parse
 import urllib.request
 
+import sip_probe  # Tests/WebUI/sip_probe.py, beside this script
+
 BASE = os.environ.get("HONEYPHONE_WEB_URL", "http://127.0.0.1:28080")
 TOKEN = os.environ.get("HONEYPHONE_WEB_TOKEN", "")
 PASSWORD = os.environ.get("HONEYPHONE_WEB_PASSWORD", "")
@@ -208,20 +210,7 @@ def sip_invite(user, user_agent, seconds=6):
 
 
 def sip_options(user_agent):
-    sock = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
-    sock.bind((SIP_HOST, 0))
-    port = sock.getsockname()[1]
-    sock.sendto(("OPTIONS sip:2001@%s:%d SIP/2.0\r\nVia: SIP/2.0/UDP %s:%d;branch=z9hG4bK-sse-%x;rport\r\n"
-                 "Max-Forwards: 70\r\nFrom: <sip:sse@%s>;tag=s1\r\nTo: <sip:2001@%s>\r\nCall-ID: webui-sse-%x\r\n"
-                 "CSeq: 1 OPTIONS\r\nUser-Agent: %s\r\nContent-Length: 0\r\n\r\n"
-                 % (SIP_HOST, SIP_PORT, SIP_HOST, port, random.getrandbits(40), SIP_HOST, SIP_HOST,
-                    random.getrandbits(40), user_agent)).encode(), (SIP_HOST, SIP_PORT))
-    sock.settimeout(2)
-    try:
-        sock.recvfrom(65535)
-    except socket.timeout:
-        pass
-    sock.close()
+    sip_probe.send_options(SIP_HOST, SIP_PORT, user_agent, "sse")
 
 
 # ----------------------------------------------------------------------------------------------------------

@@ -35,6 +35,8 @@ from selenium.common.exceptions import (NoAlertPresentException, NoSuchElementEx
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 
+import sip_probe  # Tests/WebUI/sip_probe.py, beside this script
+
 BASE = os.environ.get("HONEYPHONE_WEB_URL", "http://127.0.0.1:28080")
 PASSWORD = os.environ.get("HONEYPHONE_WEB_PASSWORD", "")
 SIP_HOST = os.environ.get("HONEYPHONE_SIP_HOST", "127.0.0.1")
@@ -187,20 +189,7 @@ def shot(name, directory, docs=None):
 
 
 def send_options(user_agent):
-    sock = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
-    sock.bind((SIP_HOST, 0))
-    port = sock.getsockname()[1]
-    sock.sendto(("OPTIONS sip:2001@%s:%d SIP/2.0\r\nVia: SIP/2.0/UDP %s:%d;branch=z9hG4bK-br-%x;rport\r\n"
-                 "Max-Forwards: 70\r\nFrom: <sip:browser@%s>;tag=b1\r\nTo: <sip:2001@%s>\r\nCall-ID: webui-browser-%x\r\n"
-                 "CSeq: 1 OPTIONS\r\nUser-Agent: %s\r\nContent-Length: 0\r\n\r\n"
-                 % (SIP_HOST, SIP_PORT, SIP_HOST, port, random.getrandbits(40), SIP_HOST, SIP_HOST,
-                    random.getrandbits(40), user_agent)).encode(), (SIP_HOST, SIP_PORT))
-    sock.settimeout(2)
-    try:
-        sock.recvfrom(65535)
-    except socket.timeout:
-        pass
-    sock.close()
+    sip_probe.send_options(SIP_HOST, SIP_PORT, user_agent, "browser")
 
 
 def body_text():
