@@ -43,23 +43,37 @@ HP_PID=$!
 trap 'kill -TERM $HP_PID 2>/dev/null || true; sleep 2; kill -KILL $HP_PID 2>/dev/null || true' EXIT
 for _ in $(seq 50); do grep -q "listening" "$WORK/hp.out" 2>/dev/null && break; sleep 0.1; done
 ticks() { awk '{print $14 + $15}' "/proc/$HP_PID/stat"; }
+# CPU ticks (user+system) per thread name, summed over the threads of that name: "name ticks" lines.
+thread_ticks() {
+    for t in /proc/$HP_PID/task/*; do
+        [[ -r $t/stat ]] || continue
+        # The name is in parentheses and may hold spaces: take what follows the last ')'.
+        name=$(sed -E 's/^[0-9]+ \((.*)\) .*/\1/' "$t/stat" | tr ' ' '_')
+        rest=$(sed -E 's/^.*\) //' "$t/stat")
+        awk -v n="$name" '{print n, $12 + $13}' <<<"$rest"
+    done | awk '{a[$1] += $2} END {for (k in a) print k, a[k]}' | sort
+}
 rcvbuf_errors() { awk '/^Udp:/ && $2 ~ /^[0-9]+$/ {print $6}' /proc/net/snmp; }
 rss_kib() { awk '/^VmRSS:/ {print $2}' "/proc/$HP_PID/status"; }
 clk=$(getconf CLK_TCK)
 
 echo "== OPTIONS flood: $OPTIONS_COUNT at $OPTIONS_RATE/s to $IP:$PORT (honeyphone pid $HP_PID, $(basename "$(dirname "$HP")") build)"
-t0=$(ticks); e0=$(rcvbuf_errors)
+t0=$(ticks); e0=$(rcvbuf_errors); threads0=$(thread_ticks)
 if [[ -n "${PERF_SECONDS:-}" ]]; then
     perf record -F 499 -g -p "$HP_PID" -o "$WORK/perf.data" -- sleep "$PERF_SECONDS" >/dev/null 2>&1 &
 fi
 result=$(timeout 600 "$FLOOD" options "$IP" "$PORT" "$OPTIONS_COUNT" "$OPTIONS_RATE")
 sleep 1
-t1=$(ticks); e1=$(rcvbuf_errors)
+t1=$(ticks); e1=$(rcvbuf_errors); threads1=$(thread_ticks)
 echo "   generator: $result"
 sent=$(sed -E 's/.*"sent":([0-9]+).*/\1/' <<<"$result"); answered=$(sed -E 's/.*"answered":([0-9]+).*/\1/' <<<"$result")
 cpu_us=$(awk -v t=$((t1 - t0)) -v c="$clk" -v n="$sent" 'BEGIN { printf "%.2f", t / c * 1e6 / n }')
 echo "   answered $answered of $sent (lost $((sent - answered))); kernel UDP receive-buffer drops: $((e1 - e0))"
 echo "   honeypot CPU: $(((t1 - t0) * 1000 / clk)) ms for $sent requests = $cpu_us µs per request (parse, transaction, answer, 2 records stored)"
+# Per thread (threads that ended during the run are not counted): the event loop answers, the
+# dispatch/cooperative threads write SQLite and investigate.
+echo "   by thread (µs per request):" $(join -a 2 -e 0 -o 2.1,1.2,2.2 <(echo "$threads0") <(echo "$threads1") \
+    | awk -v c="$clk" -v n="$sent" '{d = $3 - $2; if (d > 0) printf "%s %.1f, ", $1, d / c * 1e6 / n}')
 sleep 3
 "$HP" status --data "$WORK/data" | grep -E "^(messages|traces)" | sed 's/^/   /'
 

@@ -65,6 +65,8 @@ extension HoneyphoneEnvironment {
         self.maximumDialogs = try reader.integer("max-dialogs", in: 1...1_000_000) ?? self.maximumDialogs
         self.maximumTransactions =
             try reader.integer("max-transactions", in: 100...10_000_000) ?? self.maximumTransactions
+        self.maximumStatefulNonInvite =
+            try reader.integer("max-stateful-non-invite", in: 0...10_000_000) ?? self.maximumStatefulNonInvite
         self.udpReceiveBuffer =
             try reader.integer("udp-receive-buffer", in: 65_536...(1 << 30)) ?? self.udpReceiveBuffer
         self.tcpMaximumConnections =

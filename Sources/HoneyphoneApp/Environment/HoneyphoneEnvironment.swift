@@ -21,6 +21,7 @@ public import WebUI
 /// | `data-folder` | folder of the trace store and status file | `honeyphone-data` |
 /// | `unknown-user-status` | status for calls to users that are not ours (`404`), or `none` | `none` |
 /// | `max-dialogs` / `max-transactions` | bounds | 10000 / 100000 |
+/// | `max-stateful-non-invite` | non-INVITE server transactions kept before answering statelessly | 4096 |
 /// | `udp-receive-buffer` | bytes asked for | 8388608 |
 /// | `tcp-max-connections` / `tcp-max-connections-per-source` | bounds | 1024 / 32 |
 /// | `tcp-idle-timeout` | duration | 120s |
@@ -71,6 +72,8 @@ public struct HoneyphoneEnvironment: Sendable {
     public var unknownUserStatus: Int?
     public var maximumDialogs = 10_000
     public var maximumTransactions = 100_000
+    /// Non-INVITE server transactions kept before further non-INVITE requests are answered statelessly.
+    public var maximumStatefulNonInvite = 4_096
     public var udpReceiveBuffer = 8 << 20
     public var tcpMaximumConnections = 1_024
     public var tcpMaximumConnectionsPerSource = 32
@@ -89,6 +92,7 @@ public struct HoneyphoneEnvironment: Sendable {
     public static let keys: Set<String> = [
         "identity", "listen", "domain", "persona", "persona-file", "registrar", "outbound-proxy", "dns-server",
         "voicemail-server", "data-folder", "unknown-user-status", "max-dialogs", "max-transactions",
+        "max-stateful-non-invite",
         "udp-receive-buffer", "tcp-max-connections", "tcp-max-connections-per-source", "tcp-idle-timeout",
         "tls-certificate", "tls-private-key", "rtp-ports", "ring-time", "answer", "reject-status", "hangup-after",
         "uri", "web-listen", "web-admin-password", "web-api-token", "web-session-idle",

@@ -14,7 +14,7 @@ import Synchronization
 /// settings, other requests on passive evidence), and gets a stored ``VerdictRecord``; a verdict whose
 /// Suspicious or Crafted belief reaches the alert threshold is logged as an alert (a `warning`).
 ///
-/// At most ``maximumConcurrentAnalyses`` requests are analysed at once. Verdicts are written in batches (64
+/// At most ``maximumConcurrentAnalyses`` requests are analysed at once. Verdicts are written in batches (1,024
 /// records or every 500 ms); the history is flushed every 30 s. On graceful shutdown (after the honeypot,
 /// which feeds it, has stopped) the queue is finished, what is buffered is analysed, and everything is written.
 public final class InvestigationService: Service, Sendable {
@@ -98,17 +98,28 @@ public final class InvestigationService: Service, Sendable {
         )
     }
 
-    /// Reads the queue until it ends, at most ``maximumConcurrentAnalyses`` analyses at once.
+    /// Reads the queue until it ends, at most ``maximumConcurrentAnalyses`` analyses (and verdict writes) at once.
+    /// A flood's repeats, whose verdict is reused, are recorded right here in the reading task: no task each.
     func consume() async {
         await withTaskGroup(of: Void.self) { group in
             var running = 0
-            for await inbound in self.queue.stream {
+            func start(_ work: @escaping @Sendable () async -> Void) async {
                 if running >= self.maximumConcurrentAnalyses {
                     await group.next()
                     running -= 1
                 }
-                group.addTask { await self.process(inbound) }
+                group.addTask(operation: work)
                 running += 1
+            }
+            while let batch = await self.queue.next() {
+                for inbound in batch {
+                    let context = RequestContext(inbound, origin: self.origin)
+                    if let template = self.repeatTemplate(context) {
+                        if let full = self.record(context, template) { await start { await self.write(full) } }
+                    } else {
+                        await start { await self.analyse(context) }
+                    }
+                }
             }
         }
     }
@@ -124,36 +135,83 @@ public final class InvestigationService: Service, Sendable {
         }
     }
 
-    /// Analyses one request and queues its verdict for storage.
+    /// What the service reads of a request, once.
+    struct RequestContext: Sendable {
+        let inbound: SIPInboundMessage
+        let source: String
+        let target: String?
+        let time: Duration
+        let now: Int64
+        /// The coalescing key (`nil`: analysed on its own).
+        let key: String?
+
+        init(_ inbound: SIPInboundMessage, origin: Int64) {
+            let arrival = inbound.arrival
+            self.inbound = inbound
+            self.source = arrival.remote.ipAddress ?? "?"
+            self.target = arrival.local.ipAddress.map { "\($0):\(arrival.local.port ?? 0)" }
+            self.time = Duration.nanoseconds(max(0, arrival.nanosecondsSinceEpoch - origin))
+            self.now = arrival.nanosecondsSinceEpoch
+            self.key = VerdictCoalescer.key(
+                source: self.source,
+                method: inbound.message.method?.rawValue,
+                userAgent: inbound.message.userAgent
+            )
+        }
+    }
+
+    /// Analyses one request (or reuses a recent verdict of its source) and queues its verdict for storage.
     public func process(_ inbound: SIPInboundMessage) async {
+        let context = RequestContext(inbound, origin: self.origin)
+        if let template = self.repeatTemplate(context) {
+            if let full = self.record(context, template) { await self.write(full) }
+        } else {
+            await self.analyse(context)
+        }
+    }
+
+    /// The verdict of a flood's earlier request to reuse, the request counted for the attack labels; `nil` when it
+    /// must be analysed.
+    func repeatTemplate(_ context: RequestContext) -> VerdictCoalescer.Template? {
+        guard let key = context.key, let cached = self.coalescer.withLock({ $0.template(for: key, now: context.now) })
+        else { return nil }
+        self.analyzer.observe(context.inbound.message, source: context.source, target: context.target, time: context.time)
+        return cached
+    }
+
+    /// Analyses the request, remembers the verdict for its repeats, records it, and writes a full batch.
+    func analyse(_ context: RequestContext) async {
+        let analysis = await self.analyzer.analyse(
+            context.inbound.message,
+            source: context.source,
+            target: context.target,
+            time: context.time
+        )
+        let verdict = analysis.verdict
+        let belief = zip(verdict.states, verdict.belief).map { VerdictRecord.NamedBelief(state: $0, belief: $1) }
+        let template = VerdictCoalescer.Template(
+            at: context.now,
+            belief: belief,
+            winner: verdict.winnerName,
+            winnerBelief: verdict.belief[verdict.winner],
+            alert: analysis.alert,
+            explanationJSON: VerdictRenderer.explanationJSON(verdict),
+            attackLabelsJSON: VerdictRenderer.labelsJSON(analysis.labels),
+            investigationJSON: analysis.investigationJSON,
+            attacks: analysis.labels.map(\.kind.rawValue).joined(separator: ",")
+        )
+        if let key = context.key { self.coalescer.withLock { $0.remember(template, for: key) } }
+        if let full = self.record(context, template) { await self.write(full) }
+    }
+
+    /// Builds the request's verdict record from `template`, counts, publishes and logs it, and queues it; returns
+    /// the pending verdicts when they make a full batch to write.
+    func record(_ context: RequestContext, _ template: VerdictCoalescer.Template) -> [VerdictRecord]? {
+        let inbound = context.inbound
         let arrival = inbound.arrival
         let message = inbound.message
-        let source = arrival.remote.ipAddress ?? "?"
-        let target = arrival.local.ipAddress.map { "\($0):\(arrival.local.port ?? 0)" }
-        let time = Duration.nanoseconds(max(0, arrival.nanosecondsSinceEpoch - self.origin))
-        let now = arrival.nanosecondsSinceEpoch
-        let key = VerdictCoalescer.key(source: source, method: message.method?.rawValue, userAgent: message.userAgent)
-        let template: VerdictCoalescer.Template
-        if let key, let cached = self.coalescer.withLock({ $0.template(for: key, now: now) }) {
-            // A flood's repeat: count it for the attack labels, reuse the verdict.
-            self.analyzer.observe(message, source: source, target: target, time: time)
-            template = cached
-        } else {
-            let analysis = await self.analyzer.analyse(message, source: source, target: target, time: time)
-            let verdict = analysis.verdict
-            template = VerdictCoalescer.Template(
-                at: now,
-                belief: zip(verdict.states, verdict.belief).map { VerdictRecord.NamedBelief(state: $0, belief: $1) },
-                winner: verdict.winnerName,
-                winnerBelief: verdict.belief[verdict.winner],
-                alert: analysis.alert,
-                explanationJSON: VerdictRenderer.explanationJSON(verdict),
-                attackLabelsJSON: VerdictRenderer.labelsJSON(analysis.labels),
-                investigationJSON: analysis.investigationJSON,
-                attacks: analysis.labels.map(\.kind.rawValue).joined(separator: ",")
-            )
-            if let key { self.coalescer.withLock { $0.remember(template, for: key) } }
-        }
+        let source = context.source
+        let now = context.now
         let record = VerdictRecord(
             timestamp: TraceTimestamp(nanosecondsSinceEpoch: now),
             transport: TraceTransport(rawValue: arrival.transport.rawValue) ?? .udp,
@@ -193,14 +251,16 @@ public final class InvestigationService: Service, Sendable {
                 ]
             )
         }
-        let batch: [VerdictRecord]? = self.pending.withLock { pending in
+        return self.pending.withLock { pending in
             pending.append(record)
-            guard pending.count >= 64 else { return nil }
+            guard pending.count >= Self.verdictBatchSize else { return nil }
             defer { pending.removeAll(keepingCapacity: true) }
             return pending
         }
-        if let batch { await self.write(batch) }
     }
+
+    /// Verdicts per store transaction (fewer, larger transactions under a flood; at most 500 ms pass otherwise).
+    static let verdictBatchSize = 1_024
 
     func flushVerdicts() async {
         let batch = self.pending.withLock { pending in

@@ -76,9 +76,11 @@ public final class HoneyphoneService: Service, Sendable {
             configuration: .init(
                 maximumTransactions: environment.maximumTransactions,
                 tryingHeaders: [.init("Server", defaultPersona.server)],
-                // A flood of OPTIONS or REGISTERs fills the table within seconds (each lives 32 s): from half full
-                // they are answered as a stateless UAS instead of dropped, and the other half stays for INVITEs.
-                statelessUnderLoad: true
+                // A flood of OPTIONS or REGISTERs fills the table within seconds (each lives 32 s): past
+                // `max-stateful-non-invite` (or half full) they are answered as a stateless UAS instead of kept
+                // or dropped, and the rest of the table stays for INVITEs.
+                statelessUnderLoad: true,
+                maximumStatefulNonInvite: environment.maximumStatefulNonInvite
             )
         )
         self.stack = SIPStack(

@@ -21,6 +21,13 @@ extension SIPTransactionTable {
         /// that a flood of OPTIONS or REGISTERs is still answered and the other half stays free for INVITE and
         /// CANCEL, which always need their transaction and are refused only when the table is full.
         public var statelessUnderLoad: Bool
+        /// With ``statelessUnderLoad``, the most non-INVITE server transactions kept before new non-INVITE
+        /// requests are answered statelessly even though the table is less than half full. `nil` (the default):
+        /// only the half-full rule applies. A honeypot sees a few OPTIONS keep-alives a second from honest
+        /// peers (a few hundred transactions over Timer J's 32 s) and thousands a second from a scanner; state
+        /// for the scanner's requests buys nothing (their retransmissions are answered again instead of
+        /// absorbed) and costs a timer, an entry and its retained response each.
+        public var maximumStatefulNonInvite: Int?
 
         /// A configuration; the defaults are RFC 3261's timers, 100,000 transactions and 64 MiB.
         public init(
@@ -28,13 +35,15 @@ extension SIPTransactionTable {
             maximumTransactions: Int = 100_000,
             maximumRetainedBytes: Int = 64 << 20,
             tryingHeaders: [SIPMessageBuilder.Header] = [],
-            statelessUnderLoad: Bool = false
+            statelessUnderLoad: Bool = false,
+            maximumStatefulNonInvite: Int? = nil
         ) {
             self.timers = timers
             self.maximumTransactions = maximumTransactions
             self.maximumRetainedBytes = maximumRetainedBytes
             self.tryingHeaders = tryingHeaders
             self.statelessUnderLoad = statelessUnderLoad
+            self.maximumStatefulNonInvite = maximumStatefulNonInvite.map { max(0, $0) }
         }
     }
 }

@@ -118,7 +118,9 @@ public struct SIPTransactionTable: Sendable {
         if let actions = self.dispatch(.received(message), to: key) {
             return .transaction(key, actions)
         }
-        if self.configuration.statelessUnderLoad, method != .invite, method != .cancel, self.isHalfFull {
+        if self.configuration.statelessUnderLoad, method != .invite, method != .cancel,
+            self.isHalfFull || self.nonInviteServers.count >= self.configuration.maximumStatefulNonInvite ?? .max
+        {
             return .stateless(key, message)
         }
         guard !self.isFull else { return .refused(message) }

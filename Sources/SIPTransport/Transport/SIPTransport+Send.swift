@@ -3,8 +3,9 @@ import NIOPosix
 
 extension SIPTransport {
     /// Sends `bytes` to `target`; call on ``eventLoop``. Success is reported to the delegate's
-    /// ``SIPTransportDelegate/transport(sent:to:from:nanosecondsSinceEpoch:)`` once the socket took the bytes,
-    /// failure to ``SIPTransportDelegate/transport(failedToSendTo:error:)``.
+    /// ``SIPTransportDelegate/transport(sent:to:from:nanosecondsSinceEpoch:)`` once the socket took the bytes
+    /// (a UDP datagram when it is queued on the socket), failure to
+    /// ``SIPTransportDelegate/transport(failedToSendTo:error:)``.
     ///
     /// UDP goes out of the socket bound to ``SIPTarget/local`` (the address the request arrived on), or else of
     /// a socket of the destination's address family. A stream goes over ``SIPTarget/connection`` while it is
@@ -18,8 +19,22 @@ extension SIPTransport {
                 self.reportFailure(target, SIPTransportError.noSocket(for: target.transport))
                 return
             }
+            // No promise per datagram: a promise, its callback and its fulfilment cost as much as the send itself
+            // under a flood. A datagram counts as sent when the socket's queue takes it (what the delegate is
+            // told); a failure NIO reports per datagram (EHOSTUNREACH, EMSGSIZE) is then not seen here, and a
+            // socket error reaches the channel's error handler.
             let envelope = AddressedEnvelope(remoteAddress: target.remote, data: bytes)
-            self.write(envelope, bytes, on: channel, target, flush: !self.deferFlush(of: channel))
+            if self.deferFlush(of: channel) {
+                channel.write(envelope, promise: nil)
+            } else {
+                channel.writeAndFlush(envelope, promise: nil)
+            }
+            self.delegate?.transport(
+                sent: bytes,
+                to: target,
+                from: channel.localAddress,
+                nanosecondsSinceEpoch: WallClock.nanosecondsSinceEpoch()
+            )
         case .tcp, .tls:
             if let id = target.connection ?? self.connectionID(to: target.remote), let channel = self.channel(of: id) {
                 self.write(bytes, bytes, on: channel, target)
@@ -38,11 +53,10 @@ extension SIPTransport {
         _ payload: Payload,
         _ bytes: ByteBuffer,
         on channel: any Channel,
-        _ target: SIPTarget,
-        flush: Bool = true
+        _ target: SIPTarget
     ) {
         let local = channel.localAddress
-        let written = flush ? channel.writeAndFlush(payload) : channel.write(payload)
+        let written = channel.writeAndFlush(payload)
         written.assumeIsolated().whenComplete { result in
             switch result {
             case .success:

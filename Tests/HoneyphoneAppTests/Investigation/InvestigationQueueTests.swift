@@ -15,7 +15,7 @@ import Testing
         queue.finish()
         #expect(queue.offer(99) == false)
         var read: [Int] = []
-        for await value in queue.stream { read.append(value) }
+        while let batch = await queue.next() { read += batch }
         #expect(read == [0, 1, 2])
         #expect(queue.statistics.dropped == 8)
     }
@@ -24,9 +24,31 @@ import Testing
         let queue = InvestigationQueue<Int>(capacity: 1)
         #expect(queue.offer(1))
         #expect(!queue.offer(2))
-        var iterator = queue.stream.makeAsyncIterator()
-        #expect(await iterator.next() == 1)
+        #expect(await queue.next() == [1])
         #expect(queue.offer(3))
         #expect(queue.statistics == .init(accepted: 2, dropped: 1))
+    }
+
+    @Test func aWaitingConsumerIsWokenByAnOfferAndByFinish() async {
+        let queue = InvestigationQueue<Int>(capacity: 8)
+        async let first = queue.next()
+        try? await Task.sleep(for: .milliseconds(50))
+        #expect(queue.offer(7))
+        #expect(await first == [7])
+        async let second = queue.next()
+        try? await Task.sleep(for: .milliseconds(50))
+        queue.finish()
+        #expect(await second == nil)
+        #expect(!queue.offer(8))
+    }
+
+    @Test func everythingWaitingIsTakenAsOneBatchInOrder() async {
+        let queue = InvestigationQueue<Int>(capacity: 100)
+        for value in 0..<50 { queue.offer(value) }
+        #expect(await queue.next() == Array(0..<50))
+        queue.offer(50)
+        queue.finish()
+        #expect(await queue.next() == [50])
+        #expect(await queue.next() == nil)
     }
 }

@@ -112,6 +112,35 @@ import Testing
         #expect(table.received(options, reliable: false) == .stateless(optionsKey, options))
     }
 
+    @Test func pastTheStatefulNonInviteLimitRequestsAreAnsweredStatelesslyWhileInvitesStillGetTheirs() throws {
+        var table = SIPTransactionTable(
+            configuration: .init(maximumTransactions: 100, statelessUnderLoad: true, maximumStatefulNonInvite: 2)
+        )
+        for index in 1...2 {
+            guard case .newServerTransaction = table.received(try Self.request(index), reliable: false) else {
+                Issue.record("request \(index) gets its transaction below the limit")
+                return
+            }
+        }
+        let third = try Self.request(3)
+        let thirdKey = try #require(SIPTransactionKey(serverTransactionOf: third))
+        let halfFull = table.isHalfFull
+        #expect(!halfFull)
+        #expect(table.received(third, reliable: false) == .stateless(thirdKey, third))
+        #expect(table.count == 2)
+        let invite = try Fixtures.request(.invite, branch: "z9hG4bKinvite9", callID: "invite-9")
+        guard case .newServerTransaction = table.received(invite, reliable: false) else {
+            Issue.record("an INVITE is not subject to the non-INVITE limit")
+            return
+        }
+        // Without statelessUnderLoad the limit means nothing.
+        var plain = SIPTransactionTable(configuration: .init(maximumTransactions: 100, maximumStatefulNonInvite: 0))
+        guard case .newServerTransaction = plain.received(third, reliable: false) else {
+            Issue.record("the limit applies only with statelessUnderLoad")
+            return
+        }
+    }
+
     @Test func withoutStatelessUnderLoadAnOptionsIsRefusedOnlyWhenFull() throws {
         var table = SIPTransactionTable(configuration: .init(maximumTransactions: 2))
         for index in 1...2 {

@@ -11,12 +11,12 @@ import Testing
         let store = try SQLiteTraceStore(path: path)
         #expect(FileManager.default.fileExists(atPath: path))
         #expect(try await store.journalMode() == "wal")
-        #expect(try await store.appliedMigrations() == ["v1", "v2", "v3"])
-        #expect(SQLiteTraceStore.migrationNames == ["v1", "v2", "v3"])
+        #expect(try await store.appliedMigrations() == ["v1", "v2", "v3", "v4"])
+        #expect(SQLiteTraceStore.migrationNames == ["v1", "v2", "v3", "v4"])
         try await store.append([Fixtures.record(Fixtures.invite())])
 
         let reopened = try SQLiteTraceStore(path: path)
-        #expect(try await reopened.appliedMigrations() == ["v1", "v2", "v3"])
+        #expect(try await reopened.appliedMigrations() == ["v1", "v2", "v3", "v4"])
         #expect(try await reopened.count(TraceQuery()) == 1)
     }
 

@@ -5,7 +5,11 @@ import Testing
 @testable import Storage
 
 @Suite struct VerdictStoreTests {
-    static func record(callID: String = "abc@host", time: Int64 = 1_700_000_000_000_000_000) -> VerdictRecord {
+    static func record(
+        callID: String = "abc@host",
+        time: Int64 = 1_700_000_000_000_000_000,
+        investigation: String = "{\"hosts\":[]}"
+    ) -> VerdictRecord {
         VerdictRecord(
             timestamp: TraceTimestamp(nanosecondsSinceEpoch: time),
             transport: .udp,
@@ -24,7 +28,7 @@ import Testing
             alert: true,
             explanationJSON: "{\"prior\":[0.27,0.36,0.36]}",
             attackLabelsJSON: "[{\"kind\":\"scanning\"}]",
-            investigationJSON: "{\"hosts\":[]}"
+            investigationJSON: investigation
         )
     }
 
@@ -75,10 +79,78 @@ import Testing
             #expect(!tables)
         }
         let store = try SQLiteTraceStore(path: path)
-        #expect(try await store.appliedMigrations() == ["v1", "v2", "v3"])
+        #expect(try await store.appliedMigrations() == ["v1", "v2", "v3", "v4"])
         #expect(try await store.count(TraceQuery()) == 1)
         try await store.appendVerdicts([Self.record()])
         #expect(try await store.verdictCount() == 1)
+    }
+
+    @Test func verdictsWithTheSameTextsShareOneDetailRow() async throws {
+        let store = try SQLiteTraceStore.inMemory()
+        // A flood's repeats: same texts, other Call-IDs and times; written over two transactions.
+        let flood = (0..<300).map { Self.record(callID: "flood-\($0)", time: 1_700_000_000_000_000_000 + Int64($0)) }
+        try await store.appendVerdicts(Array(flood[..<100]))
+        try await store.appendVerdicts(Array(flood[100...]))
+        let different = Self.record(
+            callID: "other",
+            time: 1_800_000_000_000_000_000,
+            investigation: "{\"hosts\":[\"192.0.2.7\"]}"
+        )
+        try await store.appendVerdicts([different])
+        let details = try await store.writer.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM verdict_detail") }
+        #expect(details == 2)
+        let inline = try await store.writer.read { db in
+            try Int.fetchOne(db, sql: "SELECT MAX(LENGTH(explanation_json) + LENGTH(investigation_json)) FROM verdict")
+        }
+        #expect(inline == 0)
+        let read = try await store.verdicts(since: nil, callID: nil, limit: 1_000, newestFirst: false)
+        #expect(read.count == 301)
+        for (record, expected) in zip(read, flood + [different]) {
+            var withID = expected
+            withID.id = record.id
+            #expect(record == withID)
+        }
+        let alerts = try await store.alerts(AlertFilter(attack: "scanning"))
+        #expect(alerts.first?.count == 301)
+        #expect(alerts.first?.latestAttackLabelsJSON == "[{\"kind\":\"scanning\"}]")
+    }
+
+    @Test func aRolledBackDetailRowIsNotReused() async throws {
+        let store = try SQLiteTraceStore.inMemory()
+        let first = Self.record(callID: "one")
+        // The batch fails after its detail row was inserted (a trigger refuses the second row): nothing is kept.
+        let broken = Self.record(callID: "two")
+        await #expect(throws: (any Error).self) {
+            try await store.writer.write { db in
+                try db.execute(sql: "CREATE TRIGGER fail BEFORE INSERT ON verdict WHEN NEW.call_id = 'two' BEGIN SELECT RAISE(ABORT, 'refused'); END")
+            }
+            try await store.appendVerdicts([first, broken])
+        }
+        #expect(try await store.verdictCount() == 0)
+        try await store.writer.write { db in try db.execute(sql: "DROP TRIGGER fail") }
+        try await store.appendVerdicts([first])
+        let read = try #require(try await store.verdicts(since: nil, callID: nil, limit: 5, newestFirst: false).first)
+        #expect(read.explanationJSON == first.explanationJSON && read.investigationJSON == first.investigationJSON)
+    }
+
+    @Test func rowsWrittenBeforeVersion4KeepTheirInlineTexts() async throws {
+        let store = try SQLiteTraceStore.inMemory()
+        try await store.writer.write { db in
+            try db.execute(
+                sql: """
+                    INSERT INTO verdict (time_ns, transport, source_address, source_port, method, call_id, cseq_number,
+                        cseq_method, belief_json, winner, winner_belief, alert, explanation_json, attack_labels_json,
+                        investigation_json)
+                    VALUES (5, 'udp', '192.0.2.9', 5060, 'OPTIONS', 'old', 1, 'OPTIONS',
+                        '{"states":["Normal"],"belief":[1.0]}', 'Normal', 1.0, 1, '{"old":1}', '[{"kind":"scanning"}]',
+                        '{"hosts":[]}')
+                    """
+            )
+        }
+        let read = try #require(try await store.verdicts(since: nil, callID: "old", limit: 5, newestFirst: false).first)
+        #expect(read.explanationJSON == "{\"old\":1}" && read.investigationJSON == "{\"hosts\":[]}")
+        #expect(read.belief == [.init(state: "Normal", belief: 1.0)])
+        #expect(try await store.alerts(AlertFilter(attack: "scanning")).first?.count == 1)
     }
 }
 

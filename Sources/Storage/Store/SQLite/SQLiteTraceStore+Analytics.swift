@@ -345,8 +345,11 @@ extension SQLiteTraceStore: TraceAnalytics {
             clauses.append("v.source_address = ?")
             values.append(source)
         }
+        // The detail row (migration v4) is joined only to filter by attack type.
+        var detailJoin = ""
         if let attack = filter.attack {
-            clauses.append("v.attack_labels_json LIKE ? ESCAPE '\\'")
+            detailJoin = " LEFT JOIN verdict_detail d ON d.id = v.detail_id"
+            clauses.append("COALESCE(d.attack_labels_json, v.attack_labels_json) LIKE ? ESCAPE '\\'")
             values.append("%\"kind\":\"" + Self.likeEscaped(attack) + "\"%")
         }
         var having = ""
@@ -359,12 +362,13 @@ extension SQLiteTraceStore: TraceAnalytics {
             WITH g AS (
                 SELECT v.source_address AS source, v.winner AS winner, COUNT(*) AS n, MIN(v.time_ns) AS first_ns,
                     MAX(v.time_ns) AS last_ns, MAX(v.winner_belief) AS top, MAX(v.id) AS latest
-                FROM verdict v WHERE \(clauses.joined(separator: " AND "))
+                FROM verdict v\(detailJoin) WHERE \(clauses.joined(separator: " AND "))
                 GROUP BY v.source_address, v.winner
             )
             SELECT g.source, g.winner, g.n, g.first_ns, g.last_ns, g.top, g.latest, l.method, l.call_id,
-                l.attack_labels_json, a.acknowledged_at_ns, a.acknowledged_until_ns, a.note
-            FROM g JOIN verdict l ON l.id = g.latest
+                COALESCE(ld.attack_labels_json, l.attack_labels_json), a.acknowledged_at_ns, a.acknowledged_until_ns,
+                a.note
+            FROM g JOIN verdict l ON l.id = g.latest LEFT JOIN verdict_detail ld ON ld.id = l.detail_id
             LEFT JOIN alert_ack a ON a.source_address = g.source AND a.winner = g.winner\(having)
             ORDER BY g.last_ns DESC LIMIT ?
             """
@@ -441,7 +445,7 @@ extension SQLiteTraceStore: TraceAnalytics {
             try await self.writer.read { db in
                 try Row.fetchOne(
                     db,
-                    sql: "\(Self.selectVerdictSQL) WHERE time_ns = ? AND source_address = ? ORDER BY id LIMIT 1",
+                    sql: "\(Self.selectVerdictSQL) WHERE v.time_ns = ? AND v.source_address = ? ORDER BY v.id LIMIT 1",
                     arguments: [time.nanosecondsSinceEpoch, source]
                 ).map(Self.decodeVerdict)
             }
@@ -451,7 +455,7 @@ extension SQLiteTraceStore: TraceAnalytics {
     public func verdict(id: Int64) async throws -> VerdictRecord? {
         try await self.analyticsAccess("verdict") {
             try await self.writer.read { db in
-                try Row.fetchOne(db, sql: "\(Self.selectVerdictSQL) WHERE id = ?", arguments: [id])
+                try Row.fetchOne(db, sql: "\(Self.selectVerdictSQL) WHERE v.id = ?", arguments: [id])
                     .map(Self.decodeVerdict)
             }
         }

@@ -26,6 +26,12 @@ extension SQLiteTraceStore {
     /// - indexes `verdict_alert (alert, time_ns)` for the alerts page, `verdict_source_time (source_address,
     ///   time_ns)` is already `verdict_source`; `message_user_agent (user_agent)` for the top User-Agents and
     ///   `message_method (method, time_ns)` for calls and called numbers.
+    ///
+    /// `v4` (floods):
+    /// - `verdict_detail`: the JSON texts of a verdict (belief, explanation, attack labels, investigation), stored
+    ///   once and shared by every verdict that reuses them (a flood's coalesced repeats carry the same kilobytes).
+    ///   `verdict.detail_id` references it; rows written before v4 keep their texts inline (`detail_id` NULL),
+    ///   later rows keep empty inline texts. Readers take `COALESCE(d.x, v.x)`.
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1") { db in
@@ -116,6 +122,20 @@ extension SQLiteTraceStore {
                     CREATE INDEX verdict_alert ON verdict(alert, time_ns);
                     CREATE INDEX message_user_agent ON message(user_agent);
                     CREATE INDEX message_method ON message(method, time_ns);
+                    """
+            )
+        }
+        migrator.registerMigration("v4") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE verdict_detail (
+                        id INTEGER PRIMARY KEY AUTOINCREMENT,
+                        belief_json TEXT NOT NULL,
+                        explanation_json TEXT NOT NULL,
+                        attack_labels_json TEXT NOT NULL,
+                        investigation_json TEXT NOT NULL
+                    );
+                    ALTER TABLE verdict ADD COLUMN detail_id INTEGER REFERENCES verdict_detail(id);
                     """
             )
         }

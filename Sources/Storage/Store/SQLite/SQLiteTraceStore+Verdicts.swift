@@ -1,38 +1,89 @@
 import Foundation
 import GRDB
+import Synchronization
 
 // The `verdict` table of migration v2 (see ``SQLiteTraceStore/migrator``). Every value is a bound argument.
 extension SQLiteTraceStore: VerdictStore {
+    /// A verdict row; its JSON texts are in the `verdict_detail` row it references (migration v4).
     static let insertVerdictSQL = """
         INSERT INTO verdict (
             time_ns, transport, source_address, source_port, method, call_id, cseq_number, cseq_method,
-            belief_json, winner, winner_belief, alert, explanation_json, attack_labels_json, investigation_json
-        ) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            belief_json, winner, winner_belief, alert, explanation_json, attack_labels_json, investigation_json,
+            detail_id
+        ) VALUES (?, ?, ?, ?, ?, ?, ?, ?, '', ?, ?, ?, '', '', '', ?)
         """
 
+    static let insertVerdictDetailSQL = """
+        INSERT INTO verdict_detail (belief_json, explanation_json, attack_labels_json, investigation_json)
+        VALUES (?, ?, ?, ?)
+        """
+
+    /// The `verdict` columns with the JSON texts from the detail row when there is one, for ``decodeVerdict(_:)``;
+    /// `v` is the verdict, `d` its detail.
     static let selectVerdictSQL = """
-        SELECT id, time_ns, transport, source_address, source_port, method, call_id, cseq_number, cseq_method,
-            belief_json, winner, winner_belief, alert, explanation_json, attack_labels_json, investigation_json
-        FROM verdict
+        SELECT v.id, v.time_ns, v.transport, v.source_address, v.source_port, v.method, v.call_id, v.cseq_number,
+            v.cseq_method, COALESCE(d.belief_json, v.belief_json), v.winner, v.winner_belief, v.alert,
+            COALESCE(d.explanation_json, v.explanation_json), COALESCE(d.attack_labels_json, v.attack_labels_json),
+            COALESCE(d.investigation_json, v.investigation_json)
+        FROM verdict v LEFT JOIN verdict_detail d ON d.id = v.detail_id
         """
 
-    /// Stores `records` in one transaction.
+    /// Stores `records` in one transaction. Records whose JSON texts equal those of a recent record (a flood's
+    /// reused verdict) share one `verdict_detail` row.
     public func appendVerdicts(_ records: [VerdictRecord]) async throws {
         if records.isEmpty { return }
         try await self.verdictAccess("append verdicts") {
             try await self.writer.write { db in
                 let insert = try db.cachedStatement(sql: Self.insertVerdictSQL)
+                let insertDetail = try db.cachedStatement(sql: Self.insertVerdictDetailSQL)
+                // Ids are remembered only once the transaction commits: a rolled-back detail row is gone.
+                var cache = self.verdictDetails.withLock { $0 }
                 for record in records {
-                    let arguments: [(any DatabaseValueConvertible)?] = [
-                        record.timestamp.nanosecondsSinceEpoch, record.transport.rawValue, record.source.address,
-                        Int(record.source.port), record.method, record.callID, record.cseqNumber, record.cseqMethod,
-                        Self.beliefJSON(record.belief), record.winner, record.winnerBelief, record.alert,
-                        record.explanationJSON, record.attackLabelsJSON, record.investigationJSON,
-                    ]
-                    try insert.execute(arguments: StatementArguments(arguments))
+                    let detailID: Int64
+                    if let known = cache.id(of: record) {
+                        detailID = known
+                    } else {
+                        try insertDetail.execute(arguments: [
+                            Self.beliefJSON(record.belief), record.explanationJSON, record.attackLabelsJSON,
+                            record.investigationJSON,
+                        ])
+                        detailID = db.lastInsertedRowID
+                        cache.remember(record, id: detailID)
+                    }
+                    insert.setUncheckedArguments(StatementArguments())
+                    try Self.bindVerdictRow(record, detailID: detailID, to: insert)
+                    try insert.execute()
                 }
+                let committed = cache
+                db.afterNextTransaction { _ in self.verdictDetails.withLock { $0 = committed } }
             }
         }
+    }
+
+    /// Binds one verdict row (``insertVerdictSQL``'s placeholders) without boxing the values.
+    static func bindVerdictRow(_ record: VerdictRecord, detailID: Int64, to statement: Statement) throws {
+        let handle = statement.sqliteStatement
+        var index: CInt = 0
+        func bind(_ value: (some StatementBinding)?) throws {
+            index += 1
+            let code = value.map { $0.bind(to: handle, at: index) } ?? DatabaseValue.null.bind(to: handle, at: index)
+            guard code == 0 else {
+                throw DatabaseError(resultCode: ResultCode(rawValue: code), message: "binding column \(index) failed")
+            }
+        }
+        try bind(record.timestamp.nanosecondsSinceEpoch)
+        try bind(record.transport.rawValue)
+        try bind(record.source.address)
+        try bind(Int64(record.source.port))
+        try bind(record.method)
+        try bind(record.callID)
+        try bind(record.cseqNumber)
+        try bind(record.cseqMethod)
+        try bind(record.winner)
+        try bind(record.winnerBelief)
+        try bind(record.alert ? Int64(1) : Int64(0))
+        try bind(detailID)
+        precondition(index == 12, "a verdict column is not bound")
     }
 
     /// The verdicts matching the filters, with ``VerdictRecord/id`` set.
@@ -47,16 +98,16 @@ extension SQLiteTraceStore: VerdictStore {
         var clauses: [String] = []
         var values: [(any DatabaseValueConvertible)?] = []
         if let since {
-            clauses.append("time_ns >= ?")
+            clauses.append("v.time_ns >= ?")
             values.append(since.nanosecondsSinceEpoch)
         }
         if let callID {
-            clauses.append("call_id = ?")
+            clauses.append("v.call_id = ?")
             values.append(callID)
         }
         let direction = newestFirst ? "DESC" : "ASC"
         let whereSQL = clauses.isEmpty ? "" : " WHERE " + clauses.joined(separator: " AND ")
-        let sql = "\(Self.selectVerdictSQL)\(whereSQL) ORDER BY time_ns \(direction), id \(direction) LIMIT ?"
+        let sql = "\(Self.selectVerdictSQL)\(whereSQL) ORDER BY v.time_ns \(direction), v.id \(direction) LIMIT ?"
         values.append(max(0, limit))
         let arguments = StatementArguments(values)
         return try await self.verdictAccess("query verdicts") {

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import Synchronization
 
 /// The single-host ``TraceStore``: SQLite through GRDB, in WAL mode.
 ///
@@ -12,6 +13,8 @@ public final class SQLiteTraceStore: TraceStore {
 
     /// The file path, or `nil` for an in-memory store.
     public let path: String?
+    /// The verdict detail rows written last (shared by the verdicts that reuse them).
+    let verdictDetails = Mutex(VerdictDetailCache())
 
     /// Opens (creating if needed) the store at `path`, creating missing parent folders, and migrates it.
     ///
