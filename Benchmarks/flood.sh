@@ -60,7 +60,15 @@ clk=$(getconf CLK_TCK)
 echo "== OPTIONS flood: $OPTIONS_COUNT at $OPTIONS_RATE/s to $IP:$PORT (honeyphone pid $HP_PID, $(basename "$(dirname "$HP")") build)"
 t0=$(ticks); e0=$(rcvbuf_errors); threads0=$(thread_ticks)
 if [[ -n "${PERF_SECONDS:-}" ]]; then
-    perf record -F 499 -g -p "$HP_PID" -o "$WORK/perf.data" -- sleep "$PERF_SECONDS" >/dev/null 2>&1 &
+    # PERF_THREAD=NIO profiles the event loop's thread only (perf's -p misses threads started later).
+    # Without it, every CPU is sampled (threads come and go in the store's and the investigation's pools) and the
+    # report is to be read with --pid.
+    perf_target=(-a)
+    if [[ -n "${PERF_THREAD:-}" ]]; then
+        perf_target=(-t "$(grep -l "${PERF_THREAD}" /proc/$HP_PID/task/*/comm | cut -d/ -f5 | paste -sd,)")
+    fi
+    # One second in, so that the store's and the investigation's threads exist.
+    (sleep 1; perf record -F 999 -g "${perf_target[@]}" -o "$WORK/perf.data" -- sleep "$PERF_SECONDS" >/dev/null 2>&1) &
 fi
 result=$(timeout 600 "$FLOOD" options "$IP" "$PORT" "$OPTIONS_COUNT" "$OPTIONS_RATE")
 sleep 1

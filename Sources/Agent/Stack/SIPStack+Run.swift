@@ -3,6 +3,7 @@ import NIOCore
 import SIPCore
 import SIPTransactions
 import SIPTransport
+import Storage
 
 extension SIPStack {
     /// Performs a transaction's actions (house style: one `run` per kind of action list).
@@ -67,7 +68,12 @@ extension SIPStack {
             switch action {
             case .respond(let key, let builder):
                 if let stateless = self.statelessRequest, stateless.key == key {
+                    // Over UDP the transport reports the datagram sent before `send` returns: hand it the summary.
+                    if stateless.target.transport == .udp, let request = stateless.summary {
+                        self.sentSummary = Self.responseSummary(builder, answering: request)
+                    }
                     self.transport.send(builder.serialized(), to: stateless.target)
+                    self.sentSummary = nil
                     continue
                 }
                 self.run(self.table.send(response: builder, for: key), for: key)
@@ -103,9 +109,14 @@ extension SIPStack {
 
     /// Answers a request the full table did not take, as a stateless UAS (RFC 3261 §8.2.7): the UA core answers
     /// it as usual, its responses go straight to the transport, and nothing is kept for it afterwards.
-    func answerStatelessly(_ request: SIPMessage, key: SIPTransactionKey, arrival: SIPArrival) {
+    func answerStatelessly(
+        _ request: SIPMessage,
+        key: SIPTransactionKey,
+        arrival: SIPArrival,
+        summary: TraceSummary?
+    ) {
         let route = ResponseRouting.route(request, arrival: arrival)
-        self.statelessRequest = (key, route.target)
+        self.statelessRequest = (key, route.target, summary)
         self.runUA(self.core.received(request, key: key, arrival: arrival, route: route))
         self.statelessRequest = nil
         self.core.serverTransactionEnded(key)

@@ -44,8 +44,12 @@ public final class SIPStack: SIPTransportDelegate, @unchecked Sendable {
     /// Runs the calls' media (sessions, play, record, DTMF); called on the stack's event loop, it must not
     /// block. Without one, media commands are only logged. Set it before the transport starts.
     public var mediaHandler: (any CallMediaHandler)?
-    /// The request being answered without a transaction (the table was full), and where its responses go.
-    var statelessRequest: (key: SIPTransactionKey, target: SIPTarget)?
+    /// The request being answered without a transaction (the table was full), where its responses go, and its trace
+    /// summary (which the responses' trace records reuse).
+    var statelessRequest: (key: SIPTransactionKey, target: SIPTarget, summary: TraceSummary?)?
+    /// The summary of the datagram being handed to the transport, built from the response's builder and its
+    /// request's summary; `transport(sent:...)` stores it instead of parsing the bytes again.
+    var sentSummary: TraceSummary?
     /// Registration clients by their AOR, driven by this stack.
     var registrations: [String: RegistrationDriver] = [:]
 
@@ -120,7 +124,7 @@ public final class SIPStack: SIPTransportDelegate, @unchecked Sendable {
         self.statistics.received += 1
         let message = inbound.message
         let arrival = inbound.arrival
-        self.trace(
+        let record = self.trace(
             message,
             direction: .received,
             transport: arrival.transport,
@@ -154,7 +158,7 @@ public final class SIPStack: SIPTransportDelegate, @unchecked Sendable {
             self.statistics.refusedTableFull += 1
         case .stateless(let key, let request):
             self.statistics.answeredStatelessly += 1
-            self.answerStatelessly(request, key: key, arrival: arrival)
+            self.answerStatelessly(request, key: key, arrival: arrival, summary: record?.summary)
         case .unmatchable:
             self.statistics.unmatchable += 1
         }
@@ -184,9 +188,24 @@ public final class SIPStack: SIPTransportDelegate, @unchecked Sendable {
         nanosecondsSinceEpoch: Int64
     ) {
         self.statistics.sent += 1
-        guard self.traceSink != nil, let message = try? SIPMessageParser.parse(bytes, framing: .datagram) else {
+        guard let sink = self.traceSink else { return }
+        if let summary = self.sentSummary {
+            // A stateless answer: the summary is known, the bytes need no parsing.
+            self.sentSummary = nil
+            sink(
+                TraceRecord(
+                    timestamp: TraceTimestamp(nanosecondsSinceEpoch: nanosecondsSinceEpoch),
+                    direction: .sent,
+                    transport: Self.traceTransport(target.transport),
+                    local: local.map(Self.endpoint) ?? TraceEndpoint(address: "0.0.0.0", port: 0),
+                    remote: Self.endpoint(target.remote),
+                    raw: Array(bytes.readableBytesView),
+                    summary: summary
+                )
+            )
             return
         }
+        guard let message = try? SIPMessageParser.parse(bytes, framing: .datagram) else { return }
         self.trace(
             message,
             direction: .sent,
@@ -204,6 +223,7 @@ public final class SIPStack: SIPTransportDelegate, @unchecked Sendable {
 
     // MARK: Tracing
 
+    @discardableResult
     func trace(
         _ message: SIPMessage,
         direction: TraceDirection,
@@ -211,18 +231,110 @@ public final class SIPStack: SIPTransportDelegate, @unchecked Sendable {
         local: SocketAddress?,
         remote: SocketAddress,
         at time: Int64
-    ) {
-        guard let sink = self.traceSink else { return }
-        sink(
-            TraceRecord(
-                message: message,
-                timestamp: TraceTimestamp(nanosecondsSinceEpoch: time),
-                direction: direction,
-                transport: Self.traceTransport(transport),
-                local: local.map(Self.endpoint) ?? TraceEndpoint(address: "0.0.0.0", port: 0),
-                remote: Self.endpoint(remote)
-            )
+    ) -> TraceRecord? {
+        guard let sink = self.traceSink else { return nil }
+        let record = TraceRecord(
+            message: message,
+            timestamp: TraceTimestamp(nanosecondsSinceEpoch: time),
+            direction: direction,
+            transport: Self.traceTransport(transport),
+            local: local.map(Self.endpoint) ?? TraceEndpoint(address: "0.0.0.0", port: 0),
+            remote: Self.endpoint(remote)
         )
+        sink(record)
+        return record
+    }
+
+    /// The trace summary of `response`, a response the UA core built for the request summarised by `request`,
+    /// without serializing and parsing it: the response copies the request's Call-ID, CSeq, From and To (RFC
+    /// 3261 §8.2.6.2), adds a To tag when the request had none, and carries our Contact and product token.
+    /// `nil` for a request builder.
+    public static func responseSummary(_ response: SIPMessageBuilder, answering request: TraceSummary) -> TraceSummary? {
+        guard case .response(let status, let reason) = response.startLine else { return nil }
+        var toTag = request.toTag
+        var contact: String?
+        var product: String?
+        for header in response.headers {
+            switch Self.summaryField(header.name) {
+            case .to?:
+                if request.toTag == nil { toTag = Self.lastTag(header.value) }
+            case .contact? where contact == nil:
+                contact = Self.firstURI(header.value)
+            case .product? where product == nil:
+                product = header.value
+            default:
+                continue
+            }
+        }
+        return TraceSummary(
+            kind: .response,
+            statusCode: status,
+            reasonPhrase: reason,
+            callID: request.callID,
+            cseqNumber: request.cseqNumber,
+            cseqMethod: request.cseqMethod,
+            fromURI: request.fromURI,
+            fromTag: request.fromTag,
+            toURI: request.toURI,
+            toTag: toTag,
+            contactURI: contact,
+            userAgent: product
+        )
+    }
+
+    private enum SummaryField { case to, contact, product }
+
+    /// Which summarised field a header name (long or compact form, any case) is.
+    private static func summaryField(_ name: String) -> SummaryField? {
+        switch name.utf8.count {
+        case 1:
+            switch name.utf8.first.map({ $0 | 0x20 }) {
+            case UInt8(ascii: "t"): .to
+            case UInt8(ascii: "m"): .contact
+            default: nil
+            }
+        case 2: Self.equalsIgnoringCase(name, "to") ? .to : nil
+        case 6: Self.equalsIgnoringCase(name, "server") ? .product : nil
+        case 7: Self.equalsIgnoringCase(name, "contact") ? .contact : nil
+        case 10: Self.equalsIgnoringCase(name, "user-agent") ? .product : nil
+        default: nil
+        }
+    }
+
+    private static func equalsIgnoringCase(_ text: String, _ lowercase: StaticString) -> Bool {
+        let other = UnsafeBufferPointer(start: lowercase.utf8Start, count: lowercase.utf8CodeUnitCount)
+        return text.utf8.count == other.count && zip(text.utf8, other).allSatisfy { ($0 | 0x20) == $1 }
+    }
+
+    /// The value of the last `;tag=` parameter of a To value (the one the UA core appended).
+    static func lastTag(_ value: String) -> String? {
+        let bytes = Array(value.utf8)
+        let marker = Array(";tag=".utf8)
+        guard bytes.count > marker.count else { return nil }
+        var start = bytes.count - marker.count
+        while start >= 0 {
+            if zip(bytes[start..<start + marker.count], marker).allSatisfy({ ($0 | 0x20) == $1 }) {
+                let from = start + marker.count
+                var end = from
+                while end < bytes.count, bytes[end] != UInt8(ascii: ";"), bytes[end] != UInt8(ascii: " ") { end += 1 }
+                return end > from ? String(decoding: bytes[from..<end], as: UTF8.self) : nil
+            }
+            start -= 1
+        }
+        return nil
+    }
+
+    /// The URI of a Contact value the UA core wrote: inside the first `<…>`, else up to the first `;`.
+    static func firstURI(_ value: String) -> String? {
+        let utf8 = value.utf8
+        if let open = utf8.firstIndex(of: UInt8(ascii: "<")) {
+            let after = utf8.index(after: open)
+            guard let close = utf8[after...].firstIndex(of: UInt8(ascii: ">")) else { return nil }
+            return String(value[after..<close])
+        }
+        let end = utf8.firstIndex(of: UInt8(ascii: ";")) ?? utf8.endIndex
+        let uri = String(value[..<end]).trimmingTrailingSpaces()
+        return uri.isEmpty ? nil : uri
     }
 
     static func endpoint(_ address: SocketAddress) -> TraceEndpoint {

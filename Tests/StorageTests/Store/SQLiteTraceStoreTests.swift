@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import Testing
 
 @testable import Storage
@@ -11,12 +12,13 @@ import Testing
         let store = try SQLiteTraceStore(path: path)
         #expect(FileManager.default.fileExists(atPath: path))
         #expect(try await store.journalMode() == "wal")
-        #expect(try await store.appliedMigrations() == ["v1", "v2", "v3", "v4"])
-        #expect(SQLiteTraceStore.migrationNames == ["v1", "v2", "v3", "v4"])
+        #expect(try await store.writer.read { db in try Int.fetchOne(db, sql: "PRAGMA page_size") } == 16_384)
+        #expect(try await store.appliedMigrations() == ["v1", "v2", "v3", "v4", "v5"])
+        #expect(SQLiteTraceStore.migrationNames == ["v1", "v2", "v3", "v4", "v5"])
         try await store.append([Fixtures.record(Fixtures.invite())])
 
         let reopened = try SQLiteTraceStore(path: path)
-        #expect(try await reopened.appliedMigrations() == ["v1", "v2", "v3", "v4"])
+        #expect(try await reopened.appliedMigrations() == ["v1", "v2", "v3", "v4", "v5"])
         #expect(try await reopened.count(TraceQuery()) == 1)
     }
 

@@ -79,7 +79,7 @@ import Testing
             #expect(!tables)
         }
         let store = try SQLiteTraceStore(path: path)
-        #expect(try await store.appliedMigrations() == ["v1", "v2", "v3", "v4"])
+        #expect(try await store.appliedMigrations() == ["v1", "v2", "v3", "v4", "v5"])
         #expect(try await store.count(TraceQuery()) == 1)
         try await store.appendVerdicts([Self.record()])
         #expect(try await store.verdictCount() == 1)
@@ -147,7 +147,7 @@ import Testing
                     """
             )
         }
-        let read = try #require(try await store.verdicts(since: nil, callID: "old", limit: 5, newestFirst: false).first)
+        let read = try #require(try await store.verdicts(since: nil, callID: nil, limit: 5, newestFirst: false).first)
         #expect(read.explanationJSON == "{\"old\":1}" && read.investigationJSON == "{\"hosts\":[]}")
         #expect(read.belief == [.init(state: "Normal", belief: 1.0)])
         #expect(try await store.alerts(AlertFilter(attack: "scanning")).first?.count == 1)

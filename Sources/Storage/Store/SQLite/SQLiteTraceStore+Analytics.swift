@@ -24,7 +24,7 @@ extension SQLiteTraceStore: TraceAnalytics {
         if let until = filter.until { add("m.time_ns < ?", until.nanosecondsSinceEpoch) }
         if let source = filter.source { add("m.remote_address = ?", source) }
         if let method = filter.method { add("m.method = ?", method) }
-        if let callID = filter.callID { add("m.call_id = ?", callID) }
+        if let callID = filter.callID { add("m.call_hash = ? AND m.call_id = ?", CallIDHash.of(callID), callID) }
         if let direction = filter.direction { add("m.direction = ?", direction.rawValue) }
         if let verdict = filter.verdict {
             add(
@@ -80,8 +80,8 @@ extension SQLiteTraceStore: TraceAnalytics {
                     rows.append(
                         MessageRow(
                             record: try Self.decode(row),
-                            verdict: String.fromDatabaseValue(row[26]),
-                            verdictBelief: Double.fromDatabaseValue(row[27])
+                            verdict: String.fromDatabaseValue(row[Self.messageColumns.count + 1]),
+                            verdictBelief: Double.fromDatabaseValue(row[Self.messageColumns.count + 2])
                         )
                     )
                 }
@@ -116,9 +116,9 @@ extension SQLiteTraceStore: TraceAnalytics {
             )
             SELECT i.call_id, i.time_ns, i.remote_address, i.remote_port, i.from_uri, i.to_uri, i.request_uri,
                 i.user_agent,
-                (SELECT COUNT(*) FROM message c WHERE c.call_id = i.call_id),
-                (SELECT MAX(c.time_ns) FROM message c WHERE c.call_id = i.call_id),
-                (SELECT MAX(c.status_code) FROM message c WHERE c.call_id = i.call_id AND c.direction = 'sent'
+                (SELECT COUNT(*) FROM message c WHERE c.call_hash = i.call_hash AND c.call_id = i.call_id),
+                (SELECT MAX(c.time_ns) FROM message c WHERE c.call_hash = i.call_hash AND c.call_id = i.call_id),
+                (SELECT MAX(c.status_code) FROM message c WHERE c.call_hash = i.call_hash AND c.call_id = i.call_id AND c.direction = 'sent'
                     AND c.cseq_method = 'INVITE' AND c.status_code >= 200),
                 (SELECT v.winner FROM verdict v WHERE v.time_ns = i.time_ns AND v.source_address = i.remote_address
                     LIMIT 1),

@@ -7,7 +7,7 @@ extension SQLiteTraceStore {
         "time_ns", "direction", "transport", "local_address", "local_port", "remote_address", "remote_port",
         "kind", "method", "status_code", "reason_phrase", "request_uri", "call_id", "cseq_number", "cseq_method",
         "from_uri", "from_tag", "to_uri", "to_tag", "contact_uri", "user_agent", "parse_error_code", "dialog_id",
-        "registration_id", "raw",
+        "registration_id", "raw", "call_hash",
     ]
 
     /// Inserts one `message` row (all ``messageColumns``, bound).
@@ -61,6 +61,7 @@ extension SQLiteTraceStore {
         try bind(record.dialogID)
         try bind(record.registrationID)
         try bind(Data(record.raw))
+        try bind(CallIDHash.of(s.callID))
         precondition(index == CInt(Self.messageColumns.count), "a message column is not bound")
     }
 

@@ -32,6 +32,10 @@ extension SQLiteTraceStore {
     ///   once and shared by every verdict that reuses them (a flood's coalesced repeats carry the same kilobytes).
     ///   `verdict.detail_id` references it; rows written before v4 keep their texts inline (`detail_id` NULL),
     ///   later rows keep empty inline texts. Readers take `COALESCE(d.x, v.x)`.
+    ///
+    /// `v5` (floods): `message.call_hash` and `verdict.call_hash` hold ``CallIDHash`` of `call_id`, filled for
+    /// existing rows; the text indexes `message_call_id` and `verdict_call_id` become integer indexes
+    /// `message_call_hash` and `verdict_call_hash`. Lookups by Call-ID are `call_hash = ? AND call_id = ?`.
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1") { db in
@@ -136,6 +140,21 @@ extension SQLiteTraceStore {
                         investigation_json TEXT NOT NULL
                     );
                     ALTER TABLE verdict ADD COLUMN detail_id INTEGER REFERENCES verdict_detail(id);
+                    """
+            )
+        }
+        migrator.registerMigration("v5") { db in
+            db.add(function: CallIDHash.sqlFunction)
+            try db.execute(
+                sql: """
+                    ALTER TABLE message ADD COLUMN call_hash INTEGER;
+                    UPDATE message SET call_hash = honeyphone_call_hash(call_id) WHERE call_id IS NOT NULL;
+                    DROP INDEX message_call_id;
+                    CREATE INDEX message_call_hash ON message(call_hash);
+                    ALTER TABLE verdict ADD COLUMN call_hash INTEGER;
+                    UPDATE verdict SET call_hash = honeyphone_call_hash(call_id) WHERE call_id IS NOT NULL;
+                    DROP INDEX verdict_call_id;
+                    CREATE INDEX verdict_call_hash ON verdict(call_hash);
                     """
             )
         }

@@ -9,8 +9,8 @@ extension SQLiteTraceStore: VerdictStore {
         INSERT INTO verdict (
             time_ns, transport, source_address, source_port, method, call_id, cseq_number, cseq_method,
             belief_json, winner, winner_belief, alert, explanation_json, attack_labels_json, investigation_json,
-            detail_id
-        ) VALUES (?, ?, ?, ?, ?, ?, ?, ?, '', ?, ?, ?, '', '', '', ?)
+            detail_id, call_hash
+        ) VALUES (?, ?, ?, ?, ?, ?, ?, ?, '', ?, ?, ?, '', '', '', ?, ?)
         """
 
     static let insertVerdictDetailSQL = """
@@ -83,7 +83,8 @@ extension SQLiteTraceStore: VerdictStore {
         try bind(record.winnerBelief)
         try bind(record.alert ? Int64(1) : Int64(0))
         try bind(detailID)
-        precondition(index == 12, "a verdict column is not bound")
+        try bind(CallIDHash.of(record.callID))
+        precondition(index == 13, "a verdict column is not bound")
     }
 
     /// The verdicts matching the filters, with ``VerdictRecord/id`` set.
@@ -102,7 +103,8 @@ extension SQLiteTraceStore: VerdictStore {
             values.append(since.nanosecondsSinceEpoch)
         }
         if let callID {
-            clauses.append("v.call_id = ?")
+            clauses.append("v.call_hash = ? AND v.call_id = ?")
+            values.append(CallIDHash.of(callID))
             values.append(callID)
         }
         let direction = newestFirst ? "DESC" : "ASC"

@@ -56,6 +56,10 @@ public final class SQLiteTraceStore: TraceStore {
         var configuration = Configuration()
         configuration.busyMode = .timeout(5)
         configuration.prepareDatabase { db in
+            // 16 KiB pages for a new file (no effect on an existing one): under a flood SQLite's own CPU per
+            // message row fell by about a quarter against 4 KiB pages (fewer pages written and split per row of
+            // ~1 KB; measured with this schema, 100,000 rows in batches of 4,096).
+            try db.execute(sql: "PRAGMA page_size = 16384")
             try db.execute(sql: "PRAGMA synchronous = FULL")
         }
         return configuration
@@ -152,7 +156,10 @@ public final class SQLiteTraceStore: TraceStore {
         if let since = query.since { add("time_ns >= ?", since.nanosecondsSinceEpoch) }
         if let until = query.until { add("time_ns < ?", until.nanosecondsSinceEpoch) }
         if let remote = query.remoteAddress { add("remote_address = ?", remote) }
-        if let callID = query.callID { add("call_id = ?", callID) }
+        if let callID = query.callID {
+            add("call_hash = ?", CallIDHash.of(callID))
+            add("call_id = ?", callID)
+        }
         if let method = query.method { add("method = ?", method) }
         if let direction = query.direction { add("direction = ?", direction.rawValue) }
         if let afterID = query.afterID { add("id > ?", afterID) }
