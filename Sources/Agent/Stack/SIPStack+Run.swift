@@ -117,9 +117,10 @@ extension SIPStack {
     ) {
         let route = ResponseRouting.route(request, arrival: arrival)
         self.statelessRequest = (key, route.target, summary)
+        self.core.answeringStatelessly = true
         self.runUA(self.core.received(request, key: key, arrival: arrival, route: route))
+        self.core.answeringStatelessly = false
         self.statelessRequest = nil
-        self.core.serverTransactionEnded(key)
     }
 
     /// Starts a client transaction for a request the stack built.

@@ -338,7 +338,7 @@ public final class SIPStack: SIPTransportDelegate, @unchecked Sendable {
     }
 
     static func endpoint(_ address: SocketAddress) -> TraceEndpoint {
-        TraceEndpoint(address: address.ipAddress ?? "?", port: UInt16(clamping: address.port ?? 0))
+        TraceEndpoint(address: address.ipText ?? "?", port: UInt16(clamping: address.port ?? 0))
     }
 
     static func traceTransport(_ kind: SIPTransportKind) -> TraceTransport {

@@ -15,15 +15,14 @@ public enum ResponseRouting {
     /// The target and the new text of the first Via header field (`nil`: unchanged).
     public static func route(_ request: SIPMessage, arrival: SIPArrival) -> Route {
         guard let via = request.topVia else { return Route(target: arrival.replyTarget, firstVia: nil) }
-        let sourceIP = arrival.remote.ipAddress ?? ""
+        let sourceIP = arrival.remote.ipText ?? ""
         var target = arrival.replyTarget
         if arrival.transport == .udp, case .absent = via.rport {
             let port = via.port ?? 5060
             if let address = try? SocketAddress(ipAddress: sourceIP, port: port) { target.remote = address }
         }
         var additions = ""
-        let hostText = via.host.text.trimmingCharacters(in: "[]")
-        if hostText.lowercased() != sourceIP.lowercased(), !sourceIP.isEmpty, via.received == nil {
+        if !Self.sameHost(via.host.text, sourceIP), !sourceIP.isEmpty, via.received == nil {
             additions += ";received=\(sourceIP)"
         }
         guard let field = request.headerFields.first(where: { $0.name == .via }) else {
@@ -45,6 +44,17 @@ public enum ResponseRouting {
         public var target: SIPTarget
         /// The first Via header field with `received`/`rport` added; `nil` when unchanged.
         public var firstVia: String?
+    }
+
+    /// Whether a Via sent-by host (an IPv6 reference in brackets or not) is `ip`, ignoring ASCII case.
+    static func sameHost(_ host: String, _ ip: String) -> Bool {
+        var host = host.utf8[...]
+        if host.first == UInt8(ascii: "["), host.last == UInt8(ascii: "]") { host = host.dropFirst().dropLast() }
+        let ip = ip.utf8
+        guard host.count == ip.count else { return false }
+        return zip(host, ip).allSatisfy { a, b in
+            a == b || (a | 0x20 == b | 0x20 && (a | 0x20) >= UInt8(ascii: "a") && (a | 0x20) <= UInt8(ascii: "z"))
+        }
     }
 
     /// The first via-parm of a Via value and the rest (starting at its comma), outside quotes and brackets.

@@ -43,8 +43,10 @@ extension UserAgentCore {
             if let existing = self.serving[merge], existing != context.key {
                 return Rejection(status: 482, reason: nil)
             }
-            self.serving[merge] = context.key
-            self.servingByKey[context.key] = merge
+            if !self.answeringStatelessly {
+                self.serving[merge] = context.key
+                self.servingByKey[context.key] = merge
+            }
         }
         // §8.2.2.3: Require.
         let unsupported = request.require.filter { !persona.supportedOptions.contains($0) }

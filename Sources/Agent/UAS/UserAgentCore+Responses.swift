@@ -63,7 +63,7 @@ extension UserAgentCore {
 
     /// The Contact of the honeypot for a request that arrived at `arrival.local`.
     func contact(user: String?, arrival: SIPArrival) -> String {
-        let host = arrival.local.ipAddress ?? "127.0.0.1"
+        let host = arrival.local.ipText ?? "127.0.0.1"
         let hostText = host.contains(":") ? "[\(host)]" : host
         let port = arrival.local.port ?? arrival.transport.defaultPort
         let userPart = user.map { Self.safeUser($0) + "@" } ?? ""
@@ -137,7 +137,7 @@ extension UserAgentCore {
             return self.response(context, status: 403)
         }
         let nonce = IdentifierFormat.hex(32).generate(using: &self.rng)
-        let realm = persona.id.hasPrefix("asterisk") ? "asterisk" : (context.arrival.local.ipAddress ?? "honeyphone")
+        let realm = persona.id.hasPrefix("asterisk") ? "asterisk" : (context.arrival.local.ipText ?? "honeyphone")
         let challenge = "Digest realm=\"\(realm)\",nonce=\"\(nonce)\",algorithm=MD5,qop=\"auth\""
         return self.response(context, status: 401, extra: [.init("WWW-Authenticate", challenge)])
     }
@@ -151,7 +151,7 @@ extension UserAgentCore {
         sessionID: UInt64,
         version: UInt64
     ) -> SDPSessionDescription {
-        let address = arrival.local.ipAddress ?? "127.0.0.1"
+        let address = arrival.local.ipText ?? "127.0.0.1"
         return SDPSessionDescription.audioAnswer(
             origin: SDPOrigin(
                 username: self.originUser(persona, user),

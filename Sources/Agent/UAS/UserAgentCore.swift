@@ -71,6 +71,9 @@ public struct UserAgentCore: Sendable {
     /// Initial requests being served, for merged-request detection (§8.2.2.2).
     var serving: [MergeKey: SIPTransactionKey] = [:]
     var servingByKey: [SIPTransactionKey: MergeKey] = [:]
+    /// Set by the stack while it answers a request without a transaction (RFC 3261 §8.2.7): the request is
+    /// still checked against the requests being served (§8.2.2.2) but not remembered, since it ends at once.
+    public var answeringStatelessly = false
     var rng: SplitMix64
     var nextRTPPort: UInt16
 

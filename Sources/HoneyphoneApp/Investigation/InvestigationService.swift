@@ -151,8 +151,8 @@ public final class InvestigationService: Service, Sendable {
         init(_ inbound: SIPInboundMessage, origin: Int64) {
             let arrival = inbound.arrival
             self.inbound = inbound
-            self.source = arrival.remote.ipAddress ?? "?"
-            self.target = arrival.local.ipAddress.map { "\($0):\(arrival.local.port ?? 0)" }
+            self.source = arrival.remote.ipText ?? "?"
+            self.target = arrival.local.ipText.map { "\($0):\(arrival.local.port ?? 0)" }
             self.time = Duration.nanoseconds(max(0, arrival.nanosecondsSinceEpoch - origin))
             self.now = arrival.nanosecondsSinceEpoch
             self.key = VerdictCoalescer.key(

@@ -111,6 +111,27 @@ import Testing
         #expect(!core.received(m3, key: k3, arrival: Fixtures.arrival()).steps.contains(.respond(k3, 482)))
     }
 
+    @Test func aStatelessAnswerIsCheckedForMergesButNotRemembered() throws {
+        var core = UserAgentCore(configuration: .init(defaultPersona: Fixtures.persona(Persona.defaultID)), seed: 7)
+        var first = RequestText("OPTIONS")
+        first.via = "SIP/2.0/UDP 198.51.100.7:5060;branch=z9hG4bK-s1"
+        var second = first
+        second.via = "SIP/2.0/UDP 198.51.100.7:5060;branch=z9hG4bK-s2"
+        let m1 = try first.message()
+        let m2 = try second.message()
+        let k1 = try #require(SIPTransactionKey(serverTransactionOf: m1))
+        let k2 = try #require(SIPTransactionKey(serverTransactionOf: m2))
+        core.answeringStatelessly = true
+        #expect(core.received(m1, key: k1, arrival: Fixtures.arrival()).steps == [.respond(k1, 200)])
+        // Not remembered: the same request on another branch is not a merge of a stateless one.
+        #expect(core.received(m2, key: k2, arrival: Fixtures.arrival()).steps == [.respond(k2, 200)])
+        // But a stateless request that merges with one being served statefully is refused.
+        core.answeringStatelessly = false
+        _ = core.received(m1, key: k1, arrival: Fixtures.arrival())
+        core.answeringStatelessly = true
+        #expect(core.received(m2, key: k2, arrival: Fixtures.arrival()).steps == [.respond(k2, 482)])
+    }
+
     @Test func maxForwardsZeroGets483ForInviteButNotOptions() throws {
         var invite = RequestText("INVITE")
         invite.maxForwards = "0"
