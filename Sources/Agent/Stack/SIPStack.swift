@@ -132,6 +132,8 @@ public final class SIPStack: SIPTransportDelegate, @unchecked Sendable {
             remote: arrival.remote,
             at: arrival.nanosecondsSinceEpoch
         )
+        // A new call would get 486 anyway: refuse it without a transaction (see the table's property).
+        self.table.answerInitialInvitesStatelessly = self.core.dialogCount >= self.core.configuration.maximumDialogs
         let routing = self.table.received(message, reliable: arrival.transport.isReliable)
         if message.isRequest, let observer = self.requestObserver {
             if case .transaction = routing {} else { observer(inbound) }

@@ -31,7 +31,9 @@ extension SIPTransactionTable {
         /// table has drained.
         case refused(SIPMessage)
         /// A request other than INVITE, CANCEL and ACK that would create a transaction while the table is at least
-        /// half full, with ``Configuration/statelessUnderLoad`` set. No transaction was created: the TU answers
+        /// half full or holds ``Configuration/maximumStatefulNonInvite`` non-INVITE transactions, or an INVITE
+        /// outside a dialog while ``SIPTransactionTable/answerInitialInvitesStatelessly`` is set, with
+        /// ``Configuration/statelessUnderLoad`` set. No transaction was created: the TU answers
         /// it as a stateless UAS (RFC 3261 §8.2.7), sending its response straight to the transport under this
         /// key (the key the transaction would have had), and keeps nothing. Retransmissions are not absorbed:
         /// each one reaches the TU and is answered again, as a stateless UAS does. Answering costs the flood's

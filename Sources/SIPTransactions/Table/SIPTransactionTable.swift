@@ -44,6 +44,13 @@ public struct SIPTransactionTable: Sendable {
 
     private var inviteServers: [SIPTransactionKey: InviteServerTransaction] = [:]
     private var nonInviteServers: [SIPTransactionKey: NonInviteServerTransaction] = [:]
+    /// Set by the TU when every new call would be refused anyway (its dialogs are at their bound): with
+    /// ``Configuration/statelessUnderLoad``, an INVITE outside a dialog (no To tag) then gets no transaction and is
+    /// reported as ``Routing/stateless(_:_:)``, for the TU to refuse as a stateless UAS (RFC 3261 §8.2.7: no
+    /// 100 Trying, no retransmission of the final response, ACK and CANCEL ignored). Under an INVITE flood this
+    /// is the difference between one datagram per INVITE and eleven (the 486, then Timer G's retransmissions
+    /// for 32 s to a source that never ACKs), and between no state and a transaction each.
+    public var answerInitialInvitesStatelessly = false
     private var inviteClients: [SIPTransactionKey: InviteClientTransaction] = [:]
     private var nonInviteClients: [SIPTransactionKey: NonInviteClientTransaction] = [:]
 
@@ -117,6 +124,11 @@ public struct SIPTransactionTable: Sendable {
         }
         if let actions = self.dispatch(.received(message), to: key) {
             return .transaction(key, actions)
+        }
+        if self.configuration.statelessUnderLoad, method == .invite, self.answerInitialInvitesStatelessly,
+            message.to?.tag == nil
+        {
+            return .stateless(key, message)
         }
         if self.configuration.statelessUnderLoad, method != .invite, method != .cancel,
             self.isHalfFull || self.nonInviteServers.count >= self.configuration.maximumStatefulNonInvite ?? .max

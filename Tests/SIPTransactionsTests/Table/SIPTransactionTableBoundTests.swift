@@ -141,6 +141,43 @@ import Testing
         }
     }
 
+    @Test func initialInvitesAreStatelessWhileTheTUSaysSoButReInvitesAndLiveTransactionsAreNot() throws {
+        var table = SIPTransactionTable(configuration: .init(statelessUnderLoad: true))
+        let live = try Fixtures.request(.invite, branch: "z9hG4bKlive", callID: "live-1")
+        let liveKey = try #require(SIPTransactionKey(serverTransactionOf: live))
+        guard case .newServerTransaction = table.received(live, reliable: false) else {
+            Issue.record("an INVITE gets its transaction")
+            return
+        }
+        table.answerInitialInvitesStatelessly = true
+        let invite = try Fixtures.request(.invite, branch: "z9hG4bKnew", callID: "new-1")
+        let inviteKey = try #require(SIPTransactionKey(serverTransactionOf: invite))
+        #expect(table.received(invite, reliable: false) == .stateless(inviteKey, invite))
+        #expect(!table.contains(inviteKey))
+        // The live transaction still absorbs its retransmission.
+        guard case .transaction(liveKey, _) = table.received(live, reliable: false) else {
+            Issue.record("a live INVITE transaction keeps its retransmissions")
+            return
+        }
+        // An INVITE inside a dialog (To tag) keeps its transaction.
+        let text =
+            "INVITE sip:100@192.0.2.1 SIP/2.0\r\nVia: SIP/2.0/UDP 198.51.100.7:5060;branch=z9hG4bKre\r\n"
+            + "Max-Forwards: 70\r\nFrom: <sip:100@198.51.100.7>;tag=a\r\nTo: <sip:100@192.0.2.1>;tag=b\r\n"
+            + "Call-ID: live-1\r\nCSeq: 2 INVITE\r\nContent-Length: 0\r\n\r\n"
+        let reInvite = try SIPMessageParser.parseDatagram(Array(text.utf8))
+        guard case .newServerTransaction = table.received(reInvite, reliable: false) else {
+            Issue.record("a re-INVITE gets its transaction")
+            return
+        }
+        // Without statelessUnderLoad the flag means nothing.
+        var plain = SIPTransactionTable()
+        plain.answerInitialInvitesStatelessly = true
+        guard case .newServerTransaction = plain.received(invite, reliable: false) else {
+            Issue.record("the flag applies only with statelessUnderLoad")
+            return
+        }
+    }
+
     @Test func withoutStatelessUnderLoadAnOptionsIsRefusedOnlyWhenFull() throws {
         var table = SIPTransactionTable(configuration: .init(maximumTransactions: 2))
         for index in 1...2 {
