@@ -251,7 +251,8 @@ public final class SIPStack: SIPTransportDelegate, @unchecked Sendable {
     /// without serializing and parsing it: the response copies the request's Call-ID, CSeq, From and To (RFC
     /// 3261 §8.2.6.2), adds a To tag when the request had none, and carries our Contact and product token.
     /// `nil` for a request builder.
-    public static func responseSummary(_ response: SIPMessageBuilder, answering request: TraceSummary) -> TraceSummary? {
+    public static func responseSummary(_ response: SIPMessageBuilder, answering request: TraceSummary) -> TraceSummary?
+    {
         guard case .response(let status, let reason) = response.startLine else { return nil }
         var toTag = request.toTag
         var contact: String?

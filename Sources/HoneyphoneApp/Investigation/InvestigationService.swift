@@ -178,7 +178,12 @@ public final class InvestigationService: Service, Sendable {
     func repeatTemplate(_ context: RequestContext) -> VerdictCoalescer.Template? {
         guard let key = context.key, let cached = self.coalescer.withLock({ $0.template(for: key, now: context.now) })
         else { return nil }
-        self.analyzer.observe(context.inbound.message, source: context.source, target: context.target, time: context.time)
+        self.analyzer.observe(
+            context.inbound.message,
+            source: context.source,
+            target: context.target,
+            time: context.time
+        )
         return cached
     }
 

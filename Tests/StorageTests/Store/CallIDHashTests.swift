@@ -48,7 +48,10 @@ import Testing
         let store = try SQLiteTraceStore(path: path)
         #expect(try await store.appliedMigrations().last == "v5")
         let hashes = try await store.writer.read { db in
-            try Row.fetchAll(db, sql: "SELECT call_id, call_hash FROM message UNION ALL SELECT call_id, call_hash FROM verdict")
+            try Row.fetchAll(
+                db,
+                sql: "SELECT call_id, call_hash FROM message UNION ALL SELECT call_id, call_hash FROM verdict"
+            )
         }
         #expect(hashes.count == 6)
         for row in hashes {

@@ -97,7 +97,9 @@ import Testing
             investigation: "{\"hosts\":[\"192.0.2.7\"]}"
         )
         try await store.appendVerdicts([different])
-        let details = try await store.writer.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM verdict_detail") }
+        let details = try await store.writer.read { db in
+            try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM verdict_detail")
+        }
         #expect(details == 2)
         let inline = try await store.writer.read { db in
             try Int.fetchOne(db, sql: "SELECT MAX(LENGTH(explanation_json) + LENGTH(investigation_json)) FROM verdict")
@@ -122,7 +124,10 @@ import Testing
         let broken = Self.record(callID: "two")
         await #expect(throws: (any Error).self) {
             try await store.writer.write { db in
-                try db.execute(sql: "CREATE TRIGGER fail BEFORE INSERT ON verdict WHEN NEW.call_id = 'two' BEGIN SELECT RAISE(ABORT, 'refused'); END")
+                try db.execute(
+                    sql:
+                        "CREATE TRIGGER fail BEFORE INSERT ON verdict WHEN NEW.call_id = 'two' BEGIN SELECT RAISE(ABORT, 'refused'); END"
+                )
             }
             try await store.appendVerdicts([first, broken])
         }
