@@ -26,16 +26,9 @@ extension SQLiteTraceStore {
     /// (``insertMessageSQL``) one by one, without boxing them. The statement must have been marked bound
     /// (`setUncheckedArguments`) so that `execute()` keeps these bindings.
     static func bindMessageRow(_ record: TraceRecord, to statement: Statement) throws {
-        let handle = statement.sqliteStatement
         let s = record.summary
-        var index: CInt = 0
-        func bind(_ value: (some StatementBinding)?) throws {
-            index += 1
-            let code = value.map { $0.bind(to: handle, at: index) } ?? DatabaseValue.null.bind(to: handle, at: index)
-            guard code == 0 else {
-                throw DatabaseError(resultCode: ResultCode(rawValue: code), message: "binding column \(index) failed")
-            }
-        }
+        var binder = ColumnBinder(statement)
+        func bind(_ value: (some StatementBinding)?) throws { try binder.bind(value) }
         try bind(record.timestamp.nanosecondsSinceEpoch)
         try bind(record.direction.rawValue)
         try bind(record.transport.rawValue)
@@ -62,7 +55,7 @@ extension SQLiteTraceStore {
         try bind(record.registrationID)
         try bind(Data(record.raw))
         try bind(CallIDHash.of(s.callID))
-        precondition(index == CInt(Self.messageColumns.count), "a message column is not bound")
+        precondition(binder.count == Self.messageColumns.count, "a message column is not bound")
     }
 
     /// Decodes a row of ``selectMessageSQL`` (anomalies are added by the caller).
@@ -99,6 +92,29 @@ extension SQLiteTraceStore {
             dialogID: try r.string(23, "dialog_id"),
             registrationID: try r.string(24, "registration_id")
         )
+    }
+}
+
+/// Binds values to a statement's placeholders in order, one by one and without boxing them (building
+/// `StatementArguments`, an array of boxed values per row, was most of the writer's CPU under a flood).
+struct ColumnBinder {
+    private let handle: SQLiteStatement
+    /// The placeholders bound so far.
+    private(set) var count = 0
+
+    init(_ statement: Statement) {
+        self.handle = statement.sqliteStatement
+    }
+
+    /// Binds `value` (NULL for `nil`) to the next placeholder.
+    mutating func bind(_ value: (some StatementBinding)?) throws {
+        self.count += 1
+        let index = CInt(self.count)
+        let handle = self.handle
+        let code = value.map { $0.bind(to: handle, at: index) } ?? DatabaseValue.null.bind(to: handle, at: index)
+        guard code == 0 else {
+            throw DatabaseError(resultCode: ResultCode(rawValue: code), message: "binding column \(index) failed")
+        }
     }
 }
 

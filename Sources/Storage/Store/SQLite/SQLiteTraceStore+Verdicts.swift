@@ -62,15 +62,8 @@ extension SQLiteTraceStore: VerdictStore {
 
     /// Binds one verdict row (``insertVerdictSQL``'s placeholders) without boxing the values.
     static func bindVerdictRow(_ record: VerdictRecord, detailID: Int64, to statement: Statement) throws {
-        let handle = statement.sqliteStatement
-        var index: CInt = 0
-        func bind(_ value: (some StatementBinding)?) throws {
-            index += 1
-            let code = value.map { $0.bind(to: handle, at: index) } ?? DatabaseValue.null.bind(to: handle, at: index)
-            guard code == 0 else {
-                throw DatabaseError(resultCode: ResultCode(rawValue: code), message: "binding column \(index) failed")
-            }
-        }
+        var binder = ColumnBinder(statement)
+        func bind(_ value: (some StatementBinding)?) throws { try binder.bind(value) }
         try bind(record.timestamp.nanosecondsSinceEpoch)
         try bind(record.transport.rawValue)
         try bind(record.source.address)
@@ -84,7 +77,7 @@ extension SQLiteTraceStore: VerdictStore {
         try bind(record.alert ? Int64(1) : Int64(0))
         try bind(detailID)
         try bind(CallIDHash.of(record.callID))
-        precondition(index == 13, "a verdict column is not bound")
+        precondition(binder.count == 13, "a verdict column is not bound")
     }
 
     /// The verdicts matching the filters, with ``VerdictRecord/id`` set.
