@@ -5,12 +5,14 @@
 #
 # 1. OPTIONS flood: OPTIONS_COUNT requests (default 200,000) at OPTIONS_RATE/s (default 20,000) from a second
 #    process (sip-flood, Sources/sip-flood). Reports requests answered, the kernel's UDP receive-buffer drops during the run, and
-#    the honeypot's CPU time per request (utime+stime from /proc, every message stored in SQLite).
+#    the honeypot's CPU time per request (utime+stime from /proc, every message stored in SQLite), in total and
+#    per thread name (the event loop, the SQLite writer's dispatch threads, the investigating cooperative pool).
 # 2. INVITE flood: INVITE_COUNT INVITEs (default 1,000,000) with random Call-IDs at INVITE_RATE/s (default
 #    20,000). Samples the honeypot's RSS every 2 s and reports the series, the live transactions and dialogs
 #    (bounded by max-transactions / max-dialogs) and the trace writer's counters.
-# PERF_SECONDS=N records a CPU profile (perf record -g) of the honeypot for the first N s of the OPTIONS
-# flood into the work folder. Everything on 127.0.0.62; the honeypot and the generator are started here and stopped by PID; the generator
+# PERF_SECONDS=N records a CPU profile (perf record -g, every CPU: read it with perf report --pid) for N s of
+# the OPTIONS flood, from its second second, into the work folder; PERF_THREAD=NAME profiles only the
+# honeypot's threads whose name contains NAME (NIO: the event loop). Everything on 127.0.0.62; the honeypot and the generator are started here and stopped by PID; the generator
 # refuses non-loopback targets and stops by itself.
 set -euo pipefail
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -24,7 +26,7 @@ cd "$HERE"
 (cd .. && swift build -c release --product sip-flood >/dev/null)
 FLOOD="$(cd .. && swift build -c release --show-bin-path)/sip-flood"
 if [[ $# -ge 1 ]]; then
-    HP="$(readlink -f "$1")"
+    HP="$(cd "$OLDPWD" && readlink -f "$1")"
 else
     (cd .. && swift build -c release --product honeyphone >/dev/null)
     HP="$(cd .. && swift build -c release --show-bin-path)/honeyphone"
