@@ -14,6 +14,11 @@ let package = Package(
         .library(name: "Inference", targets: ["Inference"]),
         .library(name: "Recon", targets: ["Recon"]),
         .library(name: "CaptureFile", targets: ["CaptureFile"]),
+        // For Benchmarks/ (the stateless answer path): not a stable API.
+        .library(name: "Agent", targets: ["Agent"]),
+        .library(name: "SIPTransactions", targets: ["SIPTransactions"]),
+        .library(name: "SIPTransport", targets: ["SIPTransport"]),
+        .library(name: "Storage", targets: ["Storage"]),
         .executable(name: "recon-probe", targets: ["recon-probe"]),
         .executable(name: "honeyphone", targets: ["honeyphone"]),
     ],

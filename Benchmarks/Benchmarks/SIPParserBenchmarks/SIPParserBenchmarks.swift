@@ -1,7 +1,9 @@
 // The parse-speed and allocation benchmarks behind the project's speed targets. Every benchmark repeats its body
 // 1,000 times per measured iteration (`scalingFactor: .kilo`), so a time or count in the table is per 1,000
 // messages: ns per message = the wall-clock figure in µs, and mallocs per message = mallocCountTotal / 1,000.
-// The inputs are built before measuring; only parsing (and reading the headers, where the name says so) is timed.
+// The inputs are built before measuring; only parsing (and reading the headers, where the name says so) is timed,
+// except in "Answer OPTIONS statelessly" (AnswerBenchmarks.swift), which times the event loop's whole answer to a
+// flood's request short of the sockets.
 
 import Benchmark
 import NIOCore
@@ -63,6 +65,8 @@ let benchmarks: @Sendable () -> Void = {
             blackHole(try SDPParser.parse(inviteSDP))
         }
     }
+
+    AnswerBenchmarks.register(options: options)
 
     Benchmark("Parse RFC 4475 wsinv") { benchmark in
         for _ in benchmark.scaledIterations {

@@ -28,39 +28,49 @@ extension Persona {
             case .optionsAnswer: (self.optionsOrder, self.optionsKeys)
             case .request: (self.requestOrder, self.requestKeys)
             }
-        let headerKeys = headers.map { Self.canonicalLowercased($0.name) }
-        var used = [Bool](repeating: false, count: headers.count)
+        // Each header's position in the order, or `unlisted` (`unlistedRecordRoute`): one name lookup per header,
+        // then integer compares (this runs for every response a flood gets).
+        let unlisted = -1
+        let unlistedRecordRoute = -2
+        let positions = index.positions
+        // Record-Route that the order does not place goes right after the Vias, as SIP stacks write it.
+        let placeRecordRouteAfterVia = positions["record-route"] == nil
         var result: [SIPMessageBuilder.Header] = []
         result.reserveCapacity(headers.count + 1)
-        let listed = index.listed
-        // Record-Route that the order does not place goes right after the Vias, as SIP stacks write it.
-        let placeRecordRouteAfterVia = !listed.contains("record-route")
         var lengthPlaced = false
-        for (position, lower) in index.keys.enumerated() {
-            let name = order[position]
-            if lower == "content-length" {
-                for i in headers.indices where !used[i] && !listed.contains(headerKeys[i]) {
-                    used[i] = true
-                    result.append(headers[i])
+        withUnsafeTemporaryAllocation(of: Int.self, capacity: headers.count) { slots in
+            for i in headers.indices {
+                let key = Self.canonicalLowercased(headers[i].name)
+                slots[i] = positions[key] ?? (key == "record-route" ? unlistedRecordRoute : unlisted)
+            }
+            // A slot is set to `placed` once its header is in `result`.
+            let placed = Int.min
+            for (position, lower) in index.keys.enumerated() {
+                guard positions[lower] == position else { continue }
+                let name = order[position]
+                if lower == "content-length" {
+                    for i in headers.indices where slots[i] < 0 && slots[i] != placed {
+                        slots[i] = placed
+                        result.append(headers[i])
+                    }
+                    result.append(.init(name, ""))
+                    lengthPlaced = true
+                    continue
                 }
-                result.append(.init(name, ""))
-                lengthPlaced = true
-                continue
-            }
-            for i in headers.indices where !used[i] && headerKeys[i] == lower {
-                used[i] = true
-                result.append(.init(name, headers[i].value))
-            }
-            if lower == "via" && placeRecordRouteAfterVia {
-                for i in headers.indices where !used[i] && headerKeys[i] == "record-route" {
-                    used[i] = true
-                    result.append(headers[i])
+                for i in headers.indices where slots[i] == position {
+                    slots[i] = placed
+                    result.append(.init(name, headers[i].value))
+                }
+                if lower == "via" && placeRecordRouteAfterVia {
+                    for i in headers.indices where slots[i] == unlistedRecordRoute {
+                        slots[i] = placed
+                        result.append(headers[i])
+                    }
                 }
             }
-        }
-        for i in headers.indices where !used[i] {
-            used[i] = true
-            result.append(headers[i])
+            for i in headers.indices where slots[i] != placed {
+                result.append(headers[i])
+            }
         }
         if !lengthPlaced {
             result.append(.init("Content-Length", ""))
@@ -72,6 +82,23 @@ extension Persona {
 
     /// The lowercased long form of a header name (RFC 3261 §7.3.3 and later compact forms: `v` → `via`).
     static func canonicalLowercased(_ name: String) -> String {
+        // The spellings the UA core writes, without lower-casing them.
+        switch name {
+        case "Via": return "via"
+        case "From": return "from"
+        case "To": return "to"
+        case "Call-ID": return "call-id"
+        case "CSeq": return "cseq"
+        case "Contact": return "contact"
+        case "Allow": return "allow"
+        case "Accept": return "accept"
+        case "Supported": return "supported"
+        case "Server": return "server"
+        case "User-Agent": return "user-agent"
+        case "Content-Type": return "content-type"
+        case "Content-Length": return "content-length"
+        default: break
+        }
         let lower = name.utf8.contains(where: { (65...90).contains($0) }) ? name.lowercased() : name
         switch lower {
         case "v": return "via"

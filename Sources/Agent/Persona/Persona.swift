@@ -60,15 +60,17 @@ public struct Persona: Sendable, Hashable {
     var optionsKeys: OrderKeys = .init()
     var requestKeys: OrderKeys = .init()
 
-    /// An order's canonical lowercased names and their set.
+    /// An order's canonical lowercased names and the first position of each.
     struct OrderKeys: Sendable, Hashable {
         var keys: [String] = []
-        var listed: Set<String> = []
+        var positions: [String: Int] = [:]
     }
 
     static func orderKeys(_ order: [String]) -> OrderKeys {
         let keys = order.map { Self.canonicalLowercased($0) }
-        return OrderKeys(keys: keys, listed: Set(keys))
+        var positions: [String: Int] = [:]
+        for (position, key) in keys.enumerated() where positions[key] == nil { positions[key] = position }
+        return OrderKeys(keys: keys, positions: positions)
     }
     /// Whether the OPTIONS answer carries an SDP body (baresip's does).
     public var optionsCarriesSDP: Bool

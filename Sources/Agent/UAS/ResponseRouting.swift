@@ -21,21 +21,18 @@ public enum ResponseRouting {
             let port = via.port ?? 5060
             if let address = try? SocketAddress(ipAddress: sourceIP, port: port) { target.remote = address }
         }
-        var additions = ""
-        if !Self.sameHost(via.host.text, sourceIP), !sourceIP.isEmpty, via.received == nil {
-            additions += ";received=\(sourceIP)"
-        }
-        guard let field = request.headerFields.first(where: { $0.name == .via }) else {
+        let received = !Self.sameHost(via.host.text, sourceIP) && !sourceIP.isEmpty && via.received == nil
+        var rport: Int?
+        if case .requested = via.rport { rport = arrival.remote.port }
+        guard received || rport != nil, let field = request.headerFields.first(where: { $0.name == .via }) else {
             return Route(target: target, firstVia: nil)
         }
-        let value = request.value(of: field)
-        let (first, rest) = Self.splitFirstVia(value)
-        var annotated = first
-        if case .requested = via.rport, let port = arrival.remote.port {
-            annotated = Self.fillRPort(annotated, port: port)
-        }
-        if additions.isEmpty && annotated == first { return Route(target: target, firstVia: nil) }
-        return Route(target: target, firstVia: annotated + additions + rest)
+        let annotated = Self.annotateFirstVia(
+            request.value(of: field),
+            rport: rport,
+            received: received ? sourceIP : nil
+        )
+        return Route(target: target, firstVia: annotated)
     }
 
     /// Where a response goes and the annotated text of the request's first Via header field.
@@ -57,29 +54,65 @@ public enum ResponseRouting {
         }
     }
 
-    /// The first via-parm of a Via value and the rest (starting at its comma), outside quotes and brackets.
-    static func splitFirstVia(_ value: String) -> (String, String) {
-        var inQuotes = false
-        var inBrackets = false
-        let utf8 = value.utf8
-        var index = utf8.startIndex
-        while index < utf8.endIndex {
-            switch utf8[index] {
-            case UInt8(ascii: "\""): inQuotes.toggle()
-            case UInt8(ascii: "[") where !inQuotes: inBrackets = true
-            case UInt8(ascii: "]") where !inQuotes: inBrackets = false
-            case UInt8(ascii: ",") where !inQuotes && !inBrackets:
-                return (String(value[..<index]).trimmingTrailingSpaces(), String(value[index...]))
-            default: break
+    /// The Via header field `value` with its first via-parm annotated: a bare `;rport` becomes `;rport=<rport>`
+    /// and `;received=<received>` is appended, the rest of the field (from the comma of a second via-parm, outside
+    /// quotes and brackets) kept as it was. `nil` when nothing changes. One pass over the bytes, one allocation.
+    static func annotateFirstVia(_ value: String, rport: Int?, received: String?) -> String? {
+        var value = value
+        return value.withUTF8 { bytes -> String? in
+            var firstEnd = bytes.count
+            var inQuotes = false
+            var inBrackets = false
+            scan: for index in bytes.indices {
+                switch bytes[index] {
+                case UInt8(ascii: "\""): inQuotes.toggle()
+                case UInt8(ascii: "[") where !inQuotes: inBrackets = true
+                case UInt8(ascii: "]") where !inQuotes: inBrackets = false
+                case UInt8(ascii: ",") where !inQuotes && !inBrackets:
+                    firstEnd = index
+                    break scan
+                default: break
+                }
             }
-            index = utf8.index(after: index)
+            let restStart = firstEnd
+            while firstEnd > 0, bytes[firstEnd - 1] == UInt8(ascii: " ") || bytes[firstEnd - 1] == UInt8(ascii: "\t") {
+                firstEnd -= 1
+            }
+            let bare = rport == nil ? nil : Self.bareRPort(in: UnsafeBufferPointer(rebasing: bytes[..<firstEnd]))
+            guard bare != nil || received != nil else { return nil }
+            let portText = bare == nil ? "" : "rport=\(rport ?? 0)"
+            let receivedText = received.map { ";received=\($0)" } ?? ""
+            let capacity = bytes.count + portText.utf8.count + receivedText.utf8.count
+            return String(unsafeUninitializedCapacity: capacity) { out in
+                var written = 0
+                func write(_ slice: UnsafeBufferPointer<UInt8>.SubSequence) {
+                    for byte in slice {
+                        out[written] = byte
+                        written += 1
+                    }
+                }
+                func write(_ text: String) {
+                    for byte in text.utf8 {
+                        out[written] = byte
+                        written += 1
+                    }
+                }
+                if let bare {
+                    write(bytes[..<bare.lowerBound])
+                    write(portText)
+                    write(bytes[bare.upperBound..<firstEnd])
+                } else {
+                    write(bytes[..<firstEnd])
+                }
+                write(receivedText)
+                write(bytes[restStart...])
+                return written
+            }
         }
-        return (value.trimmingTrailingSpaces(), "")
     }
 
-    /// Replaces a bare `;rport` parameter with `;rport=<port>`.
-    static func fillRPort(_ via: String, port: Int) -> String {
-        let bytes = Array(via.utf8)
+    /// The range of a bare `rport` parameter name (no value) in a via-parm, ASCII case ignored.
+    static func bareRPort(in bytes: UnsafeBufferPointer<UInt8>) -> Range<Int>? {
         var i = 0
         while i < bytes.count {
             guard bytes[i] == UInt8(ascii: ";") else {
@@ -98,13 +131,10 @@ public enum ResponseRouting {
             }
             let isRPort =
                 nameEnd - start == 5 && zip(bytes[start..<nameEnd], "rport".utf8).allSatisfy { ($0 | 0x20) == $1 }
-            if isRPort && (end == bytes.count || bytes[end] == UInt8(ascii: ";")) {
-                return String(decoding: bytes[..<start], as: UTF8.self) + "rport=\(port)"
-                    + String(decoding: bytes[end...], as: UTF8.self)
-            }
+            if isRPort && (end == bytes.count || bytes[end] == UInt8(ascii: ";")) { return start..<end }
             i = end
         }
-        return via
+        return nil
     }
 }
 

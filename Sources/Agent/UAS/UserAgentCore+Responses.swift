@@ -72,6 +72,18 @@ extension UserAgentCore {
         return "<\(scheme):\(userPart)\(hostText):\(port)\(transport)>"
     }
 
+    /// ``contact(user:arrival:)``, reusing the last one when the user, local address and transport are the same.
+    mutating func cachedContact(user: String?, arrival: SIPArrival) -> String {
+        if let last = self.lastContact, last.user == user, last.arrival.local == arrival.local,
+            last.arrival.transport == arrival.transport
+        {
+            return last.value
+        }
+        let value = self.contact(user: user, arrival: arrival)
+        self.lastContact = (user, arrival, value)
+        return value
+    }
+
     /// A user part echoed into our Contact, limited to unreserved characters and 64 bytes.
     static func safeUser(_ user: String) -> String {
         var bytes: [UInt8] = []
@@ -94,10 +106,10 @@ extension UserAgentCore {
     /// The persona's answer to OPTIONS (RFC 3261 §11.2).
     mutating func optionsAnswer(_ context: RequestContext) -> SIPMessageBuilder {
         let persona = context.persona
-        var extra: [SIPMessageBuilder.Header] = [
-            .init("Contact", self.contact(user: context.uri?.user, arrival: context.arrival)),
-            .init("Allow", persona.allow),
-        ]
+        var extra: [SIPMessageBuilder.Header] = []
+        extra.reserveCapacity(6 + persona.accept.count)
+        extra.append(.init("Contact", self.cachedContact(user: context.uri?.user, arrival: context.arrival)))
+        extra.append(.init("Allow", persona.allow))
         for value in persona.accept { extra.append(.init("Accept", value)) }
         if let supported = persona.supported { extra.append(.init("Supported", supported)) }
         if let events = persona.allowEvents { extra.append(.init("Allow-Events", events)) }

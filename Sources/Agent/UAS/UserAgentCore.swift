@@ -76,6 +76,8 @@ public struct UserAgentCore: Sendable {
     public var answeringStatelessly = false
     var rng: SplitMix64
     var nextRTPPort: UInt16
+    /// The Contact written last, for the next answer to the same user at the same local address (a flood's).
+    var lastContact: (user: String?, arrival: SIPArrival, value: String)?
 
     struct MergeKey: Hashable {
         var fromTag: String

@@ -97,9 +97,7 @@ public struct SIPTransactionKey: Sendable, Hashable, CustomStringConvertible {
     private init?(serverTransactionOf request: SIPMessage, method: SIPMethod) {
         guard request.isRequest, let via = request.topVia else { return nil }
         if let branch = via.branch, Self.isRFC3261Branch(branch) {
-            let sentBy =
-                via.port.map { "\(via.host.description.lowercased()):\($0)" } ?? via.host.description.lowercased()
-            self.init(.server(branch: branch, sentBy: sentBy, method: method))
+            self.init(.server(branch: branch, sentBy: Self.sentBy(via.host, port: via.port), method: method))
             return
         }
         guard let requestURI = request.requestURIText, let callID = request.callID, let cseq = request.cseq,
@@ -118,6 +116,28 @@ public struct SIPTransactionKey: Sendable, Hashable, CustomStringConvertible {
                 )
             )
         )
+    }
+
+    /// The sent-by of a key: the host as written (IPv6 in brackets) with ASCII letters lower-cased, then `:port`
+    /// when the Via has one. Built in one allocation: every request of a flood makes one.
+    static func sentBy(_ host: SIPURI.Host, port: Int?) -> String {
+        var text = host.text
+        let bracketed = if case .ipv6 = host { true } else { false }
+        let portText = port.map { ":\($0)" } ?? ""
+        return text.withUTF8 { bytes in
+            String(unsafeUninitializedCapacity: bytes.count + (bracketed ? 2 : 0) + portText.utf8.count) { out in
+                var written = 0
+                func put(_ byte: UInt8) {
+                    out[written] = byte
+                    written += 1
+                }
+                if bracketed { put(UInt8(ascii: "[")) }
+                for byte in bytes { put(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte) }
+                if bracketed { put(UInt8(ascii: "]")) }
+                for byte in portText.utf8 { put(byte) }
+                return written
+            }
+        }
     }
 
     /// Whether `branch` identifies a transaction by itself: it starts with the magic cookie and has more.

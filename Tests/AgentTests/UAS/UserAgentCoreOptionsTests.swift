@@ -39,6 +39,30 @@ import Testing
         #expect(tag.count == 10 && tag.allSatisfy(\.isNumber))
     }
 
+    @Test func consecutiveAnswersWriteTheContactOfTheirOwnUserAddressAndTransport() throws {
+        // The core reuses the Contact it wrote last only for the same user, local address and transport.
+        var core = self.core("yealink-t27g-69.86")
+        let other = try SocketAddress(ipAddress: "192.0.2.2", port: 5062)
+        let cases: [(String, SIPArrival, String)] = [
+            ("sip:1001@192.0.2.1", Fixtures.arrival(), "<sip:1001@192.0.2.1:5060>"),
+            ("sip:1001@192.0.2.1", Fixtures.arrival(), "<sip:1001@192.0.2.1:5060>"),
+            ("sip:1002@192.0.2.1", Fixtures.arrival(), "<sip:1002@192.0.2.1:5060>"),
+            ("sip:1002@192.0.2.1", Fixtures.arrival(local: other), "<sip:1002@192.0.2.2:5062>"),
+            ("sip:1002@192.0.2.1", Fixtures.arrival(.tcp, local: other), "<sip:1002@192.0.2.2:5062;transport=tcp>"),
+            ("sip:192.0.2.1", Fixtures.arrival(.tcp, local: other), "<sip:192.0.2.2:5062;transport=tcp>"),
+        ]
+        for (number, (uri, arrival, contact)) in cases.enumerated() {
+            var request = RequestText("OPTIONS")
+            request.uri = uri
+            request.cseqNumber = number + 1
+            request.via = "SIP/2.0/\(arrival.transport == .udp ? "UDP" : "TCP") 198.51.100.7:5060;branch=z9hG4bK-c\(number)"
+            let message = try request.message()
+            let key = try #require(SIPTransactionKey(serverTransactionOf: message))
+            let response = try #require(try core.received(message, key: key, arrival: arrival).responses().first)
+            #expect(Fixtures.values(response, "Contact") == [contact])
+        }
+    }
+
     @Test func yealinkOptionsAnswerFollowsThePersonaOrder() throws {
         let (_, actions) = try self.answer(RequestText("OPTIONS"), persona: "yealink-t27g-69.86")
         let response = try #require(try actions.responses().first)

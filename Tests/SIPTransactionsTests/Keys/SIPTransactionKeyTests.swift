@@ -1,7 +1,8 @@
 import NIOCore
 import SIPCore
-import SIPTransactions
 import Testing
+
+@testable import SIPTransactions
 
 /// Transaction matching (RFC 3261 §17.1.3, §17.2.3, §9.2).
 @Suite struct SIPTransactionKeyTests {
@@ -31,6 +32,20 @@ import Testing
         #expect(
             SIPTransactionKey(serverTransactionOf: try Fixtures.request(.invite, branch: "z9hG4bK776ASDHDS")) != key
         )
+    }
+
+    @Test func sentByIsTheLowerCasedHostAsWrittenWithItsPort() {
+        #expect(SIPTransactionKey.sentBy(.name("PC33.Example.COM"), port: 5060) == "pc33.example.com:5060")
+        #expect(SIPTransactionKey.sentBy(.ipv4("192.0.2.10"), port: nil) == "192.0.2.10")
+        #expect(SIPTransactionKey.sentBy(.ipv6("2001:DB8::A"), port: 5062) == "[2001:db8::a]:5062")
+        #expect(SIPTransactionKey.sentBy(.ipv6("::1"), port: nil) == "[::1]")
+        // The same text as the former interpolation of the lower-cased description, for every form.
+        for host in [SIPURI.Host.name("Host-A.example"), .ipv4("198.51.100.7"), .ipv6("fe80::Ab")] {
+            for port in [nil, 1, 65_535] as [Int?] {
+                let old = port.map { "\(host.description.lowercased()):\($0)" } ?? host.description.lowercased()
+                #expect(SIPTransactionKey.sentBy(host, port: port) == old)
+            }
+        }
     }
 
     @Test func cancelHasItsOwnKeyAndNamesTheInvite() throws {
