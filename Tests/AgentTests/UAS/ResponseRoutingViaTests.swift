@@ -5,7 +5,11 @@ import Testing
 @Suite struct ResponseRoutingViaTests {
     @Test func fillsBareRPortAndAppendsReceived() {
         #expect(
-            ResponseRouting.annotateFirstVia("SIP/2.0/UDP h:5060;rport;branch=z9hG4bK1", rport: 5098, received: "192.0.2.9")
+            ResponseRouting.annotateFirstVia(
+                "SIP/2.0/UDP h:5060;rport;branch=z9hG4bK1",
+                rport: 5098,
+                received: "192.0.2.9"
+            )
                 == "SIP/2.0/UDP h:5060;rport=5098;branch=z9hG4bK1;received=192.0.2.9"
         )
         #expect(
@@ -23,7 +27,11 @@ import Testing
                 == "SIP/2.0/UDP [2001:db8::1,]:5060;x=\"a,b\";rport=9;received=2001:db8::2, SIP/2.0/UDP p;rport"
         )
         #expect(
-            ResponseRouting.annotateFirstVia("SIP/2.0/UDP a;branch=z9hG4bK1,SIP/2.0/UDP b;rport", rport: 9, received: nil)
+            ResponseRouting.annotateFirstVia(
+                "SIP/2.0/UDP a;branch=z9hG4bK1,SIP/2.0/UDP b;rport",
+                rport: 9,
+                received: nil
+            )
                 == nil
         )
     }

@@ -55,7 +55,8 @@ import Testing
             var request = RequestText("OPTIONS")
             request.uri = uri
             request.cseqNumber = number + 1
-            request.via = "SIP/2.0/\(arrival.transport == .udp ? "UDP" : "TCP") 198.51.100.7:5060;branch=z9hG4bK-c\(number)"
+            request.via =
+                "SIP/2.0/\(arrival.transport == .udp ? "UDP" : "TCP") 198.51.100.7:5060;branch=z9hG4bK-c\(number)"
             let message = try request.message()
             let key = try #require(SIPTransactionKey(serverTransactionOf: message))
             let response = try #require(try core.received(message, key: key, arrival: arrival).responses().first)
