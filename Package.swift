@@ -67,6 +67,8 @@ let package = Package(
                 "SIPCore",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "GRDB", package: "GRDB.swift"),
+                // The SQLite C API, for binding a row's text and bytes without a copy on the Swift side.
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
             ]
         ),
         // Events and exports: SentryPeer-compatible JSON events, sinks (JSON lines, RFC 5424 syslog, webhook,

@@ -67,6 +67,7 @@ let benchmarks: @Sendable () -> Void = {
     }
 
     AnswerBenchmarks.register(options: options)
+    StoreBenchmarks.register(options: options)
 
     Benchmark("Parse RFC 4475 wsinv") { benchmark in
         for _ in benchmark.scaledIterations {

@@ -53,12 +53,31 @@ import Testing
                 dialogID: "dialog-1",
                 registrationID: "registration-1"
             ),
+            // Empty text stays empty (not NULL), no bytes stay an empty blob, and text beyond ASCII and longer
+            // than a small string round-trips byte for byte.
+            TraceRecord(
+                timestamp: TraceTimestamp(nanosecondsSinceEpoch: 5),
+                direction: .received,
+                transport: .udp,
+                local: TraceEndpoint(address: "", port: 0),
+                remote: TraceEndpoint(address: "192.0.2.1", port: 1),
+                raw: [],
+                summary: TraceSummary(
+                    kind: .request,
+                    method: "",
+                    requestURI: "sip:ü@例え.jp;x=\u{1F600}",
+                    callID: String(repeating: "c", count: 300),
+                    userAgent: "é"
+                ),
+                dialogID: ""
+            ),
         ]
         try await store.append(records)
         let read = try await store.query(TraceQuery())
         #expect(read.map(\.withoutID) == records)
         #expect(read.allSatisfy { $0.id != nil })
-        #expect(Set(read.compactMap(\.id)).count == 4)
+        #expect(Set(read.compactMap(\.id)).count == 5)
+        #expect(read[4].summary.method == "" && read[4].dialogID == "" && read[4].raw.isEmpty)
         #expect(read[2].anomalies.first?.code == "not-sip")
 
         let one = try await store.record(id: try #require(read[3].id))

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import GRDBSQLite
 
 extension SQLiteTraceStore {
     /// The `message` columns, in the order of ``insertMessageSQL``'s values and ``decode(_:)``'s indexes.
@@ -22,40 +23,38 @@ extension SQLiteTraceStore {
     /// Selects `id` and every ``messageColumns`` column, for ``decode(_:)``.
     static let selectMessageSQL = "SELECT id, \(messageColumns.joined(separator: ", ")) FROM message"
 
-    /// Binds the values of one record's `message` row (``messageColumns``' order) to `statement`
-    /// (``insertMessageSQL``) one by one, without boxing them. The statement must have been marked bound
-    /// (`setUncheckedArguments`) so that `execute()` keeps these bindings.
-    static func bindMessageRow(_ record: TraceRecord, to statement: Statement) throws {
+    /// Gathers the values of one record's `message` row (``messageColumns``' order) for
+    /// ``RowValues/execute(_:)`` of ``insertMessageSQL``.
+    static func gatherMessageRow(_ record: TraceRecord, into row: inout RowValues) {
         let s = record.summary
-        var binder = ColumnBinder(statement)
-        func bind(_ value: (some StatementBinding)?) throws { try binder.bind(value) }
-        try bind(record.timestamp.nanosecondsSinceEpoch)
-        try bind(record.direction.rawValue)
-        try bind(record.transport.rawValue)
-        try bind(record.local.address)
-        try bind(Int64(record.local.port))
-        try bind(record.remote.address)
-        try bind(Int64(record.remote.port))
-        try bind(s.kind.rawValue)
-        try bind(s.method)
-        try bind(s.statusCode.map { Int64($0) })
-        try bind(s.reasonPhrase)
-        try bind(s.requestURI)
-        try bind(s.callID)
-        try bind(s.cseqNumber.map { Int64($0) })
-        try bind(s.cseqMethod)
-        try bind(s.fromURI)
-        try bind(s.fromTag)
-        try bind(s.toURI)
-        try bind(s.toTag)
-        try bind(s.contactURI)
-        try bind(s.userAgent)
-        try bind(s.parseErrorCode)
-        try bind(record.dialogID)
-        try bind(record.registrationID)
-        try bind(Data(record.raw))
-        try bind(CallIDHash.of(s.callID))
-        precondition(binder.count == Self.messageColumns.count, "a message column is not bound")
+        row.reset()
+        row.add(record.timestamp.nanosecondsSinceEpoch)
+        row.add(record.direction.rawValue)
+        row.add(record.transport.rawValue)
+        row.add(record.local.address)
+        row.add(Int64(record.local.port))
+        row.add(record.remote.address)
+        row.add(Int64(record.remote.port))
+        row.add(s.kind.rawValue)
+        row.add(s.method)
+        row.add(s.statusCode.map { Int64($0) })
+        row.add(s.reasonPhrase)
+        row.add(s.requestURI)
+        row.add(s.callID)
+        row.add(s.cseqNumber.map { Int64($0) })
+        row.add(s.cseqMethod)
+        row.add(s.fromURI)
+        row.add(s.fromTag)
+        row.add(s.toURI)
+        row.add(s.toTag)
+        row.add(s.contactURI)
+        row.add(s.userAgent)
+        row.add(s.parseErrorCode)
+        row.add(record.dialogID)
+        row.add(record.registrationID)
+        row.add(bytes: record.raw)
+        row.add(CallIDHash.of(s.callID))
+        precondition(row.count == Self.messageColumns.count, "a message column is not gathered")
     }
 
     /// Decodes a row of ``selectMessageSQL`` (anomalies are added by the caller).
@@ -95,25 +94,92 @@ extension SQLiteTraceStore {
     }
 }
 
-/// Binds values to a statement's placeholders in order, one by one and without boxing them (building
-/// `StatementArguments`, an array of boxed values per row, was most of the writer's CPU under a flood).
-struct ColumnBinder {
-    private let handle: SQLiteStatement
-    /// The placeholders bound so far.
-    private(set) var count = 0
-
-    init(_ statement: Statement) {
-        self.handle = statement.sqliteStatement
+/// The values of one row to insert, bound to a statement's placeholders in order without boxing them (building
+/// `StatementArguments`, an array of boxed values per row, was most of the writer's CPU under a flood) and without
+/// a copy: the texts and bytes of the row are gathered in one buffer, kept for reuse by the next row, and SQLite
+/// reads them in place (`SQLITE_STATIC`) while the row is inserted. GRDB's own `String` binding passed each value
+/// as a C string, which copied every small string into a new array, and let SQLite copy it again (47 → 30 mallocs
+/// and about 7.6 → 6.4 µs per message row in the "Store trace rows" benchmark).
+struct RowValues {
+    private enum Value {
+        case null
+        case integer(Int64)
+        case real(Double)
+        case text(start: Int, count: Int)
+        case blob(start: Int, count: Int)
     }
 
-    /// Binds `value` (NULL for `nil`) to the next placeholder.
-    mutating func bind(_ value: (some StatementBinding)?) throws {
-        self.count += 1
-        let index = CInt(self.count)
-        let handle = self.handle
-        let code = value.map { $0.bind(to: handle, at: index) } ?? DatabaseValue.null.bind(to: handle, at: index)
-        guard code == 0 else {
-            throw DatabaseError(resultCode: ResultCode(rawValue: code), message: "binding column \(index) failed")
+    private var values: [Value] = []
+    /// The texts and bytes; never empty (a first byte gives every range, even an empty one, a real address:
+    /// SQLite binds NULL for a NULL pointer).
+    private var bytes: [UInt8] = [0]
+
+    /// The values gathered for the current row.
+    var count: Int { self.values.count }
+
+    /// Starts a new row (keeping the storage).
+    mutating func reset() {
+        self.values.removeAll(keepingCapacity: true)
+        self.bytes.removeAll(keepingCapacity: true)
+        self.bytes.append(0)
+    }
+
+    /// An integer, NULL for `nil`.
+    mutating func add(_ value: Int64?) {
+        self.values.append(value.map { .integer($0) } ?? .null)
+    }
+
+    /// A real number, NULL for `nil`.
+    mutating func add(_ value: Double?) {
+        self.values.append(value.map { .real($0) } ?? .null)
+    }
+
+    /// UTF-8 text, NULL for `nil` (an empty text stays an empty text).
+    mutating func add(_ value: String?) {
+        guard var text = value else { return self.values.append(.null) }
+        let start = self.bytes.count
+        text.withUTF8 { self.bytes.append(contentsOf: $0) }
+        self.values.append(.text(start: start, count: self.bytes.count - start))
+    }
+
+    /// Bytes as a blob (empty for no bytes, never NULL).
+    mutating func add(bytes: [UInt8]) {
+        let start = self.bytes.count
+        self.bytes.append(contentsOf: bytes)
+        self.values.append(.blob(start: start, count: bytes.count))
+    }
+
+    /// Binds the gathered values to `statement`'s placeholders (reset and marked bound by the caller) and runs it.
+    /// The bound texts point into this row's buffer, which stays unchanged until the statement has run.
+    func execute(_ statement: Statement) throws {
+        let handle = statement.sqliteStatement
+        try self.bytes.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return }
+            for (offset, value) in self.values.enumerated() {
+                let index = CInt(offset + 1)
+                let code: CInt
+                switch value {
+                case .null:
+                    code = sqlite3_bind_null(handle, index)
+                case .integer(let integer):
+                    code = sqlite3_bind_int64(handle, index, integer)
+                case .real(let real):
+                    code = sqlite3_bind_double(handle, index, real)
+                case .text(let start, let count):
+                    code = UnsafeRawPointer(base + start).withMemoryRebound(to: CChar.self, capacity: max(count, 1)) {
+                        sqlite3_bind_text(handle, index, $0, CInt(count), nil)
+                    }
+                case .blob(let start, let count):
+                    code = sqlite3_bind_blob(handle, index, base + start, CInt(count), nil)
+                }
+                guard code == SQLITE_OK else {
+                    throw DatabaseError(
+                        resultCode: ResultCode(rawValue: code),
+                        message: "binding column \(index) failed"
+                    )
+                }
+            }
+            try statement.execute()
         }
     }
 }

@@ -38,6 +38,7 @@ extension SQLiteTraceStore: VerdictStore {
                 let insertDetail = try db.cachedStatement(sql: Self.insertVerdictDetailSQL)
                 // Ids are remembered only once the transaction commits: a rolled-back detail row is gone.
                 var cache = self.verdictDetails.withLock { $0 }
+                var row = RowValues()
                 for record in records {
                     let detailID: Int64
                     if let known = cache.id(of: record) {
@@ -50,9 +51,9 @@ extension SQLiteTraceStore: VerdictStore {
                         detailID = db.lastInsertedRowID
                         cache.remember(record, id: detailID)
                     }
+                    Self.gatherVerdictRow(record, detailID: detailID, into: &row)
                     insert.setUncheckedArguments(StatementArguments())
-                    try Self.bindVerdictRow(record, detailID: detailID, to: insert)
-                    try insert.execute()
+                    try row.execute(insert)
                 }
                 let committed = cache
                 db.afterNextTransaction { _ in self.verdictDetails.withLock { $0 = committed } }
@@ -60,24 +61,23 @@ extension SQLiteTraceStore: VerdictStore {
         }
     }
 
-    /// Binds one verdict row (``insertVerdictSQL``'s placeholders) without boxing the values.
-    static func bindVerdictRow(_ record: VerdictRecord, detailID: Int64, to statement: Statement) throws {
-        var binder = ColumnBinder(statement)
-        func bind(_ value: (some StatementBinding)?) throws { try binder.bind(value) }
-        try bind(record.timestamp.nanosecondsSinceEpoch)
-        try bind(record.transport.rawValue)
-        try bind(record.source.address)
-        try bind(Int64(record.source.port))
-        try bind(record.method)
-        try bind(record.callID)
-        try bind(record.cseqNumber)
-        try bind(record.cseqMethod)
-        try bind(record.winner)
-        try bind(record.winnerBelief)
-        try bind(record.alert ? Int64(1) : Int64(0))
-        try bind(detailID)
-        try bind(CallIDHash.of(record.callID))
-        precondition(binder.count == 13, "a verdict column is not bound")
+    /// Gathers one verdict row (``insertVerdictSQL``'s placeholders) for ``RowValues/execute(_:)``.
+    static func gatherVerdictRow(_ record: VerdictRecord, detailID: Int64, into row: inout RowValues) {
+        row.reset()
+        row.add(record.timestamp.nanosecondsSinceEpoch)
+        row.add(record.transport.rawValue)
+        row.add(record.source.address)
+        row.add(Int64(record.source.port))
+        row.add(record.method)
+        row.add(record.callID)
+        row.add(record.cseqNumber)
+        row.add(record.cseqMethod)
+        row.add(record.winner)
+        row.add(record.winnerBelief)
+        row.add(record.alert ? Int64(1) : Int64(0))
+        row.add(detailID)
+        row.add(CallIDHash.of(record.callID))
+        precondition(row.count == 13, "a verdict column is not gathered")
     }
 
     /// The verdicts matching the filters, with ``VerdictRecord/id`` set.

@@ -86,13 +86,13 @@ public final class SQLiteTraceStore: TraceStore {
             try await self.writer.write { db in
                 let insertMessage = try db.cachedStatement(sql: Self.insertMessageSQL)
                 let insertAnomaly = try db.cachedStatement(sql: Self.insertAnomalySQL)
-                // Bound column by column: building `StatementArguments` (an array of boxed values per row) was
-                // most of the writer's CPU under a flood. Empty unchecked arguments reset the statement (a bind
+                // Bound column by column (see RowValues). Empty unchecked arguments reset the statement (a bind
                 // after a step without reset is a misuse) and mark it bound, so `execute()` keeps our bindings.
+                var row = RowValues()
                 for record in records {
+                    Self.gatherMessageRow(record, into: &row)
                     insertMessage.setUncheckedArguments(StatementArguments())
-                    try Self.bindMessageRow(record, to: insertMessage)
-                    try insertMessage.execute()
+                    try row.execute(insertMessage)
                     let id = db.lastInsertedRowID
                     for (ordinal, anomaly) in record.anomalies.enumerated() {
                         try insertAnomaly.execute(arguments: [
