@@ -5,8 +5,9 @@
 // is pending, that is submitted and not yet written or failed, including the batch the writer is storing
 // right now: memory is bounded by the configured capacity and bytes, not by twice them.
 //
-// The writer takes the whole queue at once (`takeAll`, an O(1) swap), stores it in transactions of at most
-// `batchSize` records, and reports each transaction's result (`written` / `failed`), which releases that
+// The queue is kept in batches of at most `batchSize` records, as they will be stored: the writer takes them all
+// at once (`takeAll`, an O(1) swap) and hands each to the store as it is, without copying slices of one long
+// array (under a flood a copy retained a dozen strings per record), stores each in one transaction, and reports each transaction's result (`written` / `failed`), which releases that
 // many records from the bounds. After `close()` every submit is refused and counted as dropped, so the final
 // flush ends.
 
@@ -33,9 +34,12 @@ extension TraceWriter {
         let capacity: Int
         /// The most pending approximate bytes.
         let maxBytes: Int
+        /// The most records per batch.
+        let batchSize: Int
         /// Open or closed.
         private(set) var phase: Phase = .open
-        private var queue: [TraceRecord] = []
+        /// The queued records in batches of at most `batchSize` (only the last one is not full).
+        private var queue: [[TraceRecord]] = []
         /// Records submitted and not yet written or failed (queued plus in flight).
         private(set) var pendingCount = 0
         /// The approximate bytes of those records.
@@ -49,10 +53,11 @@ extension TraceWriter {
         /// Records lost to store errors.
         private(set) var failed: UInt64 = 0
 
-        /// An open, empty queue with these bounds.
-        init(capacity: Int, maxBytes: Int) {
+        /// An open, empty queue with these bounds, batching `batchSize` records (at least 1).
+        init(capacity: Int, maxBytes: Int, batchSize: Int) {
             self.capacity = capacity
             self.maxBytes = maxBytes
+            self.batchSize = max(1, batchSize)
         }
 
         /// A record arrives from the receive or send path.
@@ -64,7 +69,14 @@ extension TraceWriter {
                     self.dropped += 1
                     return .dropped
                 }
-                self.queue.append(record)
+                if let last = self.queue.indices.last, self.queue[last].count < self.batchSize {
+                    self.queue[last].append(record)
+                } else {
+                    var batch: [TraceRecord] = []
+                    batch.reserveCapacity(min(self.batchSize, self.capacity))
+                    batch.append(record)
+                    self.queue.append(batch)
+                }
                 self.pendingCount += 1
                 self.pendingBytes += size
                 self.submitted += 1
@@ -75,10 +87,11 @@ extension TraceWriter {
             }
         }
 
-        /// The writer takes every queued record (they stay pending until reported).
-        mutating func takeAll() -> [TraceRecord] {
+        /// The writer takes every queued record, in batches of at most `batchSize` (they stay pending until
+        /// reported).
+        mutating func takeAll() -> [[TraceRecord]] {
             if self.queue.isEmpty { return [] }
-            var taken: [TraceRecord] = []
+            var taken: [[TraceRecord]] = []
             swap(&taken, &self.queue)
             return taken
         }

@@ -72,7 +72,13 @@ public final class TraceWriter: Sendable {
         self.store = store
         self.configuration = configuration
         self.sleep = sleep
-        self.state = Mutex(StateMachine(capacity: configuration.capacity, maxBytes: configuration.maxBytes))
+        self.state = Mutex(
+            StateMachine(
+                capacity: configuration.capacity,
+                maxBytes: configuration.maxBytes,
+                batchSize: configuration.batchSize
+            )
+        )
     }
 
     /// Creates a writer whose flush interval is timed by `clock` (by default the continuous clock).
@@ -115,11 +121,11 @@ public final class TraceWriter: Sendable {
 
     /// Stores everything queued now, in transactions of at most ``Configuration/batchSize`` records.
     func flush() async {
-        let records = self.state.withLock { $0.takeAll() }
-        var start = 0
-        while start < records.count {
-            let batch = Array(records[start..<min(start + self.configuration.batchSize, records.count)])
-            start += batch.count
+        var batches = self.state.withLock { $0.takeAll() }
+        for index in batches.indices {
+            // Each batch is let go once stored, not at the end of the flush.
+            let batch = batches[index]
+            batches[index] = []
             let bytes = batch.reduce(0) { $0 + $1.approximateSize }
             let store = self.store
             // A task of its own: a flush that starts must finish even if `run()` is being cancelled.
