@@ -32,4 +32,35 @@ extension SIPMessage {
             return SIPAddressSummary(uriText: Scan.string(p, raw.uriRange), tag: raw.tag.map { Scan.string(p, $0) })
         }
     }
+
+    /// The user part of the Request-URI (%-decoded; for tel, the number): `requestURI?.user` without building the
+    /// rest of the URI (the attack labeller reads it for every request of a flood).
+    public var requestURIUser: String? {
+        guard case .request(_, let u, _) = self.startLine else { return nil }
+        return self.withBytes { p in
+            var sink = AnomalySink(limit: 0)
+            var end = u.lowerBound
+            while end < u.upperBound, p[end] != .sp, p[end] != .htab { end += 1 }
+            return URIParser.parse(p, u.lowerBound..<end, context: .requestURI, limits: self.limits, &sink)?
+                .user.map { Scan.percentDecoded(p, $0) }
+        }
+    }
+
+    /// The user part of the To header's URI (%-decoded): `to?.uri?.user` without building the rest.
+    public var toURIUser: String? {
+        guard let field = self.headerFields.first(where: { $0.name == .to }) else { return nil }
+        return self.withBytes { p in
+            var sink = AnomalySink(limit: 0)
+            let (raw, _) = RawNameAddress.parse(
+                p,
+                field.valueRange.lowerBound,
+                field.valueRange.upperBound,
+                header: .to,
+                inList: false,
+                limits: self.limits,
+                &sink
+            )
+            return raw?.uri?.user.map { Scan.percentDecoded(p, $0) }
+        }
+    }
 }
