@@ -154,6 +154,38 @@ import Testing
         )
     }
 
+    @Test(arguments: [1, 31, 32, 33, 64, 100])
+    func anomaliesStayWithTheirRecordsAcrossMultiRowInserts(count: Int) async throws {
+        // Rows go in many per INSERT; each record's anomalies must reference its own id, whichever statement and
+        // position it was in. Every third record carries anomalies naming its index.
+        let store = try SQLiteTraceStore.inMemory()
+        let records = (0..<count).map { index in
+            let plain = Fixtures.plain(index)
+            return TraceRecord(
+                timestamp: plain.timestamp,
+                direction: plain.direction,
+                transport: plain.transport,
+                local: plain.local,
+                remote: plain.remote,
+                raw: plain.raw,
+                summary: plain.summary,
+                anomalies: index % 3 == 0
+                    ? [
+                        TraceAnomaly(code: "a\(index)", severity: "error", detail: "first", offset: index),
+                        TraceAnomaly(code: "b\(index)", severity: "warning", detail: "second", offset: 0),
+                    ] : []
+            )
+        }
+        try await store.append(records)
+        let read = try await store.query(TraceQuery())
+        #expect(read.map(\.withoutID) == records)
+        #expect(Set(read.compactMap(\.id)).count == count)
+        for record in read {
+            let id = try #require(record.id)
+            #expect(try await store.record(id: id) == record)
+        }
+    }
+
     @Test func appendingNothingIsANoOp() async throws {
         let store = try SQLiteTraceStore.inMemory()
         try await store.append([])

@@ -3,7 +3,7 @@ import GRDB
 import GRDBSQLite
 
 extension SQLiteTraceStore {
-    /// The `message` columns, in the order of ``insertMessageSQL``'s values and ``decode(_:)``'s indexes.
+    /// The `message` columns, in the order of ``insertMessagesSQL``' values and ``decode(_:)``'s indexes.
     static let messageColumns = [
         "time_ns", "direction", "transport", "local_address", "local_port", "remote_address", "remote_port",
         "kind", "method", "status_code", "reason_phrase", "request_uri", "call_id", "cseq_number", "cseq_method",
@@ -11,10 +11,20 @@ extension SQLiteTraceStore {
         "registration_id", "raw", "call_hash",
     ]
 
-    /// Inserts one `message` row (all ``messageColumns``, bound).
-    static let insertMessageSQL =
-        "INSERT INTO message (\(messageColumns.joined(separator: ", "))) VALUES ("
-        + Array(repeating: "?", count: messageColumns.count).joined(separator: ", ") + ")"
+    /// Message rows per INSERT statement under load: a statement's execution (its cursors on the table and its five
+    /// indexes, GRDB's bookkeeping) is paid once for them. 32 × 26 placeholders, far below SQLite's 32,766. A power
+    /// of two.
+    static let rowsPerInsert = 32
+
+    /// The INSERT of 2ⁿ `message` rows at index n, n = 0…log₂ ``rowsPerInsert`` (all ``messageColumns``, bound,
+    /// row after row).
+    static let insertMessagesSQL: [String] = {
+        let one = "(" + Array(repeating: "?", count: messageColumns.count).joined(separator: ", ") + ")"
+        return (0...rowsPerInsert.trailingZeroBitCount).map { power in
+            "INSERT INTO message (\(messageColumns.joined(separator: ", "))) VALUES "
+                + Array(repeating: one, count: 1 << power).joined(separator: ", ")
+        }
+    }()
 
     /// Inserts one `anomaly` row (bound).
     static let insertAnomalySQL =
@@ -23,11 +33,11 @@ extension SQLiteTraceStore {
     /// Selects `id` and every ``messageColumns`` column, for ``decode(_:)``.
     static let selectMessageSQL = "SELECT id, \(messageColumns.joined(separator: ", ")) FROM message"
 
-    /// Gathers the values of one record's `message` row (``messageColumns``' order) for
-    /// ``RowValues/execute(_:)`` of ``insertMessageSQL``.
+    /// Appends the values of one record's `message` row (``messageColumns``' order) to `row`, for
+    /// ``RowValues/execute(_:)`` of one of ``insertMessagesSQL``.
     static func gatherMessageRow(_ record: TraceRecord, into row: inout RowValues) {
         let s = record.summary
-        row.reset()
+        let before = row.count
         row.add(record.timestamp.nanosecondsSinceEpoch)
         row.add(record.direction.rawValue)
         row.add(record.transport.rawValue)
@@ -54,7 +64,7 @@ extension SQLiteTraceStore {
         row.add(record.registrationID)
         row.add(bytes: record.raw)
         row.add(CallIDHash.of(s.callID))
-        precondition(row.count == Self.messageColumns.count, "a message column is not gathered")
+        precondition(row.count - before == Self.messageColumns.count, "a message column is not gathered")
     }
 
     /// Decodes a row of ``selectMessageSQL`` (anomalies are added by the caller).
@@ -94,10 +104,10 @@ extension SQLiteTraceStore {
     }
 }
 
-/// The values of one row to insert, bound to a statement's placeholders in order without boxing them (building
+/// The values of the rows of one INSERT, bound to a statement's placeholders in order without boxing them (building
 /// `StatementArguments`, an array of boxed values per row, was most of the writer's CPU under a flood) and without
-/// a copy: the texts and bytes of the row are gathered in one buffer, kept for reuse by the next row, and SQLite
-/// reads them in place (`SQLITE_STATIC`) while the row is inserted. GRDB's own `String` binding passed each value
+/// a copy: the texts and bytes of the rows are gathered in one buffer, kept for reuse by the next statement, and
+/// SQLite reads them in place (`SQLITE_STATIC`) while the rows are inserted. GRDB's own `String` binding passed each value
 /// as a C string, which copied every small string into a new array, and let SQLite copy it again (47 → 30 mallocs
 /// and about 7.6 → 6.4 µs per message row in the "Store trace rows" benchmark).
 struct RowValues {
@@ -114,10 +124,10 @@ struct RowValues {
     /// SQLite binds NULL for a NULL pointer).
     private var bytes: [UInt8] = [0]
 
-    /// The values gathered for the current row.
+    /// The values gathered since the last reset.
     var count: Int { self.values.count }
 
-    /// Starts a new row (keeping the storage).
+    /// Starts a new statement's rows (keeping the storage).
     mutating func reset() {
         self.values.removeAll(keepingCapacity: true)
         self.bytes.removeAll(keepingCapacity: true)

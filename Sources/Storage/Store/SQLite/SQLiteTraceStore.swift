@@ -84,20 +84,34 @@ public final class SQLiteTraceStore: TraceStore {
         if records.isEmpty { return }
         try await self.access("append") {
             try await self.writer.write { db in
-                let insertMessage = try db.cachedStatement(sql: Self.insertMessageSQL)
                 let insertAnomaly = try db.cachedStatement(sql: Self.insertAnomalySQL)
-                // Bound column by column (see RowValues). Empty unchecked arguments reset the statement (a bind
-                // after a step without reset is a misuse) and mark it bound, so `execute()` keeps our bindings.
+                // Rows go in by `rowsPerInsert` per statement, the rest by halves (16, 8, …, 1: cached statements),
+                // bound column by column (see RowValues). Empty unchecked arguments reset the statement (a bind after
+                // a step without reset is a misuse) and mark it bound, so `execute()` keeps our bindings.
                 var row = RowValues()
-                for record in records {
-                    Self.gatherMessageRow(record, into: &row)
-                    insertMessage.setUncheckedArguments(StatementArguments())
-                    try row.execute(insertMessage)
-                    let id = db.lastInsertedRowID
-                    for (ordinal, anomaly) in record.anomalies.enumerated() {
-                        try insertAnomaly.execute(arguments: [
-                            id, ordinal, anomaly.code, anomaly.severity, anomaly.detail, anomaly.offset,
-                        ])
+                var start = records.startIndex
+                while start < records.endIndex {
+                    var count = Self.rowsPerInsert
+                    while count > records.endIndex - start { count /= 2 }
+                    let chunk = records[start..<start + count]
+                    start += count
+                    row.reset()
+                    for record in chunk { Self.gatherMessageRow(record, into: &row) }
+                    let insert = try db.cachedStatement(sql: Self.insertMessagesSQL[count.trailingZeroBitCount])
+                    insert.setUncheckedArguments(StatementArguments())
+                    try row.execute(insert)
+                    // The rows of one INSERT get consecutive ids (one writer, AUTOINCREMENT): the last is reported.
+                    guard db.changesCount == count else {
+                        throw StorageError.corruptRecord("message insert of \(count) rows", id: db.lastInsertedRowID)
+                    }
+                    let firstID = db.lastInsertedRowID - Int64(count - 1)
+                    for (offset, record) in chunk.enumerated() {
+                        for (ordinal, anomaly) in record.anomalies.enumerated() {
+                            try insertAnomaly.execute(arguments: [
+                                firstID + Int64(offset), ordinal, anomaly.code, anomaly.severity, anomaly.detail,
+                                anomaly.offset,
+                            ])
+                        }
                     }
                 }
             }
