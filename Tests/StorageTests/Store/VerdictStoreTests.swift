@@ -117,6 +117,31 @@ import Testing
         #expect(alerts.first?.latestAttackLabelsJSON == "[{\"kind\":\"scanning\"}]")
     }
 
+    @Test func verdictsWithNewTextsInsideAMultiRowInsertKeepTheirOwnTexts() async throws {
+        // Rows go in many per INSERT; detail rows made for records in the middle of one must be the ones their
+        // verdicts reference. Texts cycle through five values, the fifth unique to each record.
+        let store = try SQLiteTraceStore.inMemory()
+        let records = (0..<70).map { index in
+            Self.record(
+                callID: "mixed-\(index)",
+                time: 1_700_000_000_000_000_000 + Int64(index),
+                investigation: index % 5 == 4 ? "{\"unique\":\(index)}" : "{\"hosts\":[\(index % 5)]}"
+            )
+        }
+        try await store.appendVerdicts(records)
+        let read = try await store.verdicts(since: nil, callID: nil, limit: 100, newestFirst: false)
+        #expect(read.count == 70)
+        for (record, expected) in zip(read, records) {
+            var withID = expected
+            withID.id = record.id
+            #expect(record == withID)
+        }
+        let details = try await store.writer.read { db in
+            try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM verdict_detail")
+        }
+        #expect(details == 4 + 14)
+    }
+
     @Test func aRolledBackDetailRowIsNotReused() async throws {
         let store = try SQLiteTraceStore.inMemory()
         let first = Self.record(callID: "one")

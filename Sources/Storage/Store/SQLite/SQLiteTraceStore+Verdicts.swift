@@ -4,14 +4,19 @@ import Synchronization
 
 // The `verdict` table of migration v2 (see ``SQLiteTraceStore/migrator``). Every value is a bound argument.
 extension SQLiteTraceStore: VerdictStore {
-    /// A verdict row; its JSON texts are in the `verdict_detail` row it references (migration v4).
-    static let insertVerdictSQL = """
+    /// The INSERT of 2ⁿ verdict rows at index n, n = 0…log₂ ``rowsPerInsert``; a row's JSON texts are in the
+    /// `verdict_detail` row it references (migration v4).
+    static let insertVerdictsSQL: [String] = (0...rowsPerInsert.trailingZeroBitCount).map { power in
+        """
         INSERT INTO verdict (
             time_ns, transport, source_address, source_port, method, call_id, cseq_number, cseq_method,
             belief_json, winner, winner_belief, alert, explanation_json, attack_labels_json, investigation_json,
             detail_id, call_hash
-        ) VALUES (?, ?, ?, ?, ?, ?, ?, ?, '', ?, ?, ?, '', '', '', ?, ?)
+        ) VALUES
         """
+            + Array(repeating: "(?, ?, ?, ?, ?, ?, ?, ?, '', ?, ?, ?, '', '', '', ?, ?)", count: 1 << power)
+            .joined(separator: ", ")
+    }
 
     static let insertVerdictDetailSQL = """
         INSERT INTO verdict_detail (belief_json, explanation_json, attack_labels_json, investigation_json)
@@ -28,30 +33,39 @@ extension SQLiteTraceStore: VerdictStore {
         FROM verdict v LEFT JOIN verdict_detail d ON d.id = v.detail_id
         """
 
-    /// Stores `records` in one transaction. Records whose JSON texts equal those of a recent record (a flood's
-    /// reused verdict) share one `verdict_detail` row.
+    /// Stores `records` in one transaction, ``rowsPerInsert`` rows per statement (the rest by halves) as the
+    /// message rows are. Records whose JSON texts equal those of a recent record (a flood's reused verdict) share
+    /// one `verdict_detail` row.
     public func appendVerdicts(_ records: [VerdictRecord]) async throws {
         if records.isEmpty { return }
         try await self.verdictAccess("append verdicts") {
             try await self.writer.write { db in
-                let insert = try db.cachedStatement(sql: Self.insertVerdictSQL)
                 let insertDetail = try db.cachedStatement(sql: Self.insertVerdictDetailSQL)
                 // Ids are remembered only once the transaction commits: a rolled-back detail row is gone.
                 var cache = self.verdictDetails.withLock { $0 }
                 var row = RowValues()
-                for record in records {
-                    let detailID: Int64
-                    if let known = cache.id(of: record) {
-                        detailID = known
-                    } else {
-                        try insertDetail.execute(arguments: [
-                            Self.beliefJSON(record.belief), record.explanationJSON, record.attackLabelsJSON,
-                            record.investigationJSON,
-                        ])
-                        detailID = db.lastInsertedRowID
-                        cache.remember(record, id: detailID)
+                var start = records.startIndex
+                while start < records.endIndex {
+                    var count = Self.rowsPerInsert
+                    while count > records.endIndex - start { count /= 2 }
+                    let chunk = records[start..<start + count]
+                    start += count
+                    row.reset()
+                    for record in chunk {
+                        let detailID: Int64
+                        if let known = cache.id(of: record) {
+                            detailID = known
+                        } else {
+                            try insertDetail.execute(arguments: [
+                                Self.beliefJSON(record.belief), record.explanationJSON, record.attackLabelsJSON,
+                                record.investigationJSON,
+                            ])
+                            detailID = db.lastInsertedRowID
+                            cache.remember(record, id: detailID)
+                        }
+                        Self.gatherVerdictRow(record, detailID: detailID, into: &row)
                     }
-                    Self.gatherVerdictRow(record, detailID: detailID, into: &row)
+                    let insert = try db.cachedStatement(sql: Self.insertVerdictsSQL[count.trailingZeroBitCount])
                     insert.setUncheckedArguments(StatementArguments())
                     try row.execute(insert)
                 }
@@ -61,9 +75,10 @@ extension SQLiteTraceStore: VerdictStore {
         }
     }
 
-    /// Gathers one verdict row (``insertVerdictSQL``'s placeholders) for ``RowValues/execute(_:)``.
+    /// Appends one verdict row (the placeholders of a row of ``insertVerdictsSQL``) to `row`, for
+    /// ``RowValues/execute(_:)``.
     static func gatherVerdictRow(_ record: VerdictRecord, detailID: Int64, into row: inout RowValues) {
-        row.reset()
+        let before = row.count
         row.add(record.timestamp.nanosecondsSinceEpoch)
         row.add(record.transport.rawValue)
         row.add(record.source.address)
@@ -77,7 +92,7 @@ extension SQLiteTraceStore: VerdictStore {
         row.add(record.alert ? Int64(1) : Int64(0))
         row.add(detailID)
         row.add(CallIDHash.of(record.callID))
-        precondition(row.count == 13, "a verdict column is not gathered")
+        precondition(row.count - before == 13, "a verdict column is not gathered")
     }
 
     /// The verdicts matching the filters, with ``VerdictRecord/id`` set.
