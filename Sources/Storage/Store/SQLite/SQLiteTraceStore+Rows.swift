@@ -18,13 +18,29 @@ extension SQLiteTraceStore {
 
     /// The INSERT of 2ⁿ `message` rows at index n, n = 0…log₂ ``rowsPerInsert`` (all ``messageColumns``, bound,
     /// row after row).
-    static let insertMessagesSQL: [String] = {
-        let one = "(" + Array(repeating: "?", count: messageColumns.count).joined(separator: ", ") + ")"
-        return (0...rowsPerInsert.trailingZeroBitCount).map { power in
-            "INSERT INTO message (\(messageColumns.joined(separator: ", "))) VALUES "
-                + Array(repeating: one, count: 1 << power).joined(separator: ", ")
+    static let insertMessagesSQL = SQLiteTraceStore.multiRowInserts(
+        "INSERT INTO message (\(messageColumns.joined(separator: ", "))) VALUES ",
+        row: "(" + Array(repeating: "?", count: messageColumns.count).joined(separator: ", ") + ")"
+    )
+
+    /// `head` followed by 2ⁿ times `row`, comma-separated, at index n = 0…log₂ ``rowsPerInsert``.
+    static func multiRowInserts(_ head: String, row: String) -> [String] {
+        (0...Self.rowsPerInsert.trailingZeroBitCount).map { power in
+            head + Array(repeating: row, count: 1 << power).joined(separator: ", ")
         }
-    }()
+    }
+
+    /// Runs `body` on consecutive chunks of `records` that cover it in order: ``rowsPerInsert`` records while that
+    /// many remain, then halves (16, 8, …, 1), so that every chunk has a cached statement of its size.
+    static func forEachInsertChunk<T>(_ records: [T], _ body: (ArraySlice<T>) throws -> Void) rethrows {
+        var start = records.startIndex
+        while start < records.endIndex {
+            var count = Self.rowsPerInsert
+            while count > records.endIndex - start { count /= 2 }
+            try body(records[start..<start + count])
+            start += count
+        }
+    }
 
     /// Inserts one `anomaly` row (bound).
     static let insertAnomalySQL =

@@ -6,17 +6,16 @@ import Synchronization
 extension SQLiteTraceStore: VerdictStore {
     /// The INSERT of 2ⁿ verdict rows at index n, n = 0…log₂ ``rowsPerInsert``; a row's JSON texts are in the
     /// `verdict_detail` row it references (migration v4).
-    static let insertVerdictsSQL: [String] = (0...rowsPerInsert.trailingZeroBitCount).map { power in
+    static let insertVerdictsSQL = SQLiteTraceStore.multiRowInserts(
         """
         INSERT INTO verdict (
             time_ns, transport, source_address, source_port, method, call_id, cseq_number, cseq_method,
             belief_json, winner, winner_belief, alert, explanation_json, attack_labels_json, investigation_json,
             detail_id, call_hash
-        ) VALUES
-        """
-            + Array(repeating: "(?, ?, ?, ?, ?, ?, ?, ?, '', ?, ?, ?, '', '', '', ?, ?)", count: 1 << power)
-            .joined(separator: ", ")
-    }
+        ) VALUES\u{20}
+        """,
+        row: "(?, ?, ?, ?, ?, ?, ?, ?, '', ?, ?, ?, '', '', '', ?, ?)"
+    )
 
     static let insertVerdictDetailSQL = """
         INSERT INTO verdict_detail (belief_json, explanation_json, attack_labels_json, investigation_json)
@@ -44,12 +43,7 @@ extension SQLiteTraceStore: VerdictStore {
                 // Ids are remembered only once the transaction commits: a rolled-back detail row is gone.
                 var cache = self.verdictDetails.withLock { $0 }
                 var row = RowValues()
-                var start = records.startIndex
-                while start < records.endIndex {
-                    var count = Self.rowsPerInsert
-                    while count > records.endIndex - start { count /= 2 }
-                    let chunk = records[start..<start + count]
-                    start += count
+                try Self.forEachInsertChunk(records) { chunk in
                     row.reset()
                     for record in chunk {
                         let detailID: Int64
@@ -65,7 +59,7 @@ extension SQLiteTraceStore: VerdictStore {
                         }
                         Self.gatherVerdictRow(record, detailID: detailID, into: &row)
                     }
-                    let insert = try db.cachedStatement(sql: Self.insertVerdictsSQL[count.trailingZeroBitCount])
+                    let insert = try db.cachedStatement(sql: Self.insertVerdictsSQL[chunk.count.trailingZeroBitCount])
                     insert.setUncheckedArguments(StatementArguments())
                     try row.execute(insert)
                 }

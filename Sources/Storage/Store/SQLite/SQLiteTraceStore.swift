@@ -89,12 +89,8 @@ public final class SQLiteTraceStore: TraceStore {
                 // bound column by column (see RowValues). Empty unchecked arguments reset the statement (a bind after
                 // a step without reset is a misuse) and mark it bound, so `execute()` keeps our bindings.
                 var row = RowValues()
-                var start = records.startIndex
-                while start < records.endIndex {
-                    var count = Self.rowsPerInsert
-                    while count > records.endIndex - start { count /= 2 }
-                    let chunk = records[start..<start + count]
-                    start += count
+                try Self.forEachInsertChunk(records) { chunk in
+                    let count = chunk.count
                     row.reset()
                     for record in chunk { Self.gatherMessageRow(record, into: &row) }
                     let insert = try db.cachedStatement(sql: Self.insertMessagesSQL[count.trailingZeroBitCount])
