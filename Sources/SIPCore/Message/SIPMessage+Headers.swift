@@ -15,13 +15,19 @@ extension SIPMessage {
 
     /// The Request-URI, decoded, for a request (`nil` when it has no `scheme:`).
     public var requestURI: SIPURI? {
+        self.withRequestRawURI { p, raw in SIPURI(p, raw, limits: self.limits) }
+    }
+
+    /// `body` applied to the Request-URI's raw parse (up to the first space of its range), `nil` for a response or
+    /// an unparsable URI.
+    func withRequestRawURI<T>(_ body: (UnsafeRawBufferPointer, RawURI) -> T?) -> T? {
         guard case .request(_, let u, _) = self.startLine else { return nil }
         return self.withBytes { p in
             var sink = AnomalySink(limit: 0)
             var end = u.lowerBound
             while end < u.upperBound, p[end] != .sp, p[end] != .htab { end += 1 }
             return URIParser.parse(p, u.lowerBound..<end, context: .requestURI, limits: self.limits, &sink)
-                .map { SIPURI(p, $0, limits: self.limits) }
+                .flatMap { body(p, $0) }
         }
     }
 

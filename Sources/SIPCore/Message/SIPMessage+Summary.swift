@@ -36,14 +36,7 @@ extension SIPMessage {
     /// The user part of the Request-URI (%-decoded; for tel, the number): `requestURI?.user` without building the
     /// rest of the URI (the attack labeller reads it for every request of a flood).
     public var requestURIUser: String? {
-        guard case .request(_, let u, _) = self.startLine else { return nil }
-        return self.withBytes { p in
-            var sink = AnomalySink(limit: 0)
-            var end = u.lowerBound
-            while end < u.upperBound, p[end] != .sp, p[end] != .htab { end += 1 }
-            return URIParser.parse(p, u.lowerBound..<end, context: .requestURI, limits: self.limits, &sink)?
-                .user.map { Scan.percentDecoded(p, $0) }
-        }
+        self.withRequestRawURI { p, raw in raw.user.map { Scan.percentDecoded(p, $0) } }
     }
 
     /// The user part of the To header's URI (%-decoded): `to?.uri?.user` without building the rest.
