@@ -41,11 +41,24 @@ public struct SIPMessageBuilder: Sendable, Hashable {
         self.headers.append(Header(name, value))
     }
 
-    /// The serialized message.
+    /// The serialized message, in a buffer allocated once at the size it needs (a response of a persona is often
+    /// larger than a guess of 512 bytes, and growing the buffer copies it).
     public func serialized() -> ByteBuffer {
-        var buffer = ByteBufferAllocator().buffer(capacity: 512 + self.body.readableBytes)
+        var buffer = ByteBufferAllocator().buffer(capacity: self.serializedSizeEstimate)
         self.serialize(into: &buffer)
         return buffer
+    }
+
+    /// An upper bound of the serialized size in the usual case: the start line's texts, every header's name and
+    /// value with its separators, the Content-Length line and the body, plus slack for the numbers.
+    var serializedSizeEstimate: Int {
+        var size = 64 + self.body.readableBytes
+        switch self.startLine {
+        case .request(let method, let uri): size += method.rawValue.utf8.count + uri.utf8.count
+        case .response(_, let reason): size += reason.utf8.count
+        }
+        for header in self.headers { size += header.name.utf8.count + header.value.utf8.count + 12 }
+        return size
     }
 
     /// Writes the message into `buffer`.

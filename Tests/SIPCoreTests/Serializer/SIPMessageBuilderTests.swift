@@ -1,5 +1,5 @@
 import NIOCore
-import SIPCore
+@testable import SIPCore
 import Testing
 
 @Suite struct SIPMessageBuilderTests {
@@ -33,6 +33,22 @@ import Testing
         var again = SIPMessageBuilder(.request(method: m.method!, uri: m.requestURIText!), body: m.body)
         for f in m.headerFields { again.add(m.name(of: f), m.value(of: f)) }
         #expect(again.serialized() == bytes)
+    }
+
+    /// The buffer is allocated once at the size the message needs: never grown while writing.
+    @Test(arguments: [0, 1, 20, 200, 2_000])
+    func serializedBufferFitsWithoutGrowing(extraHeaders: Int) throws {
+        var built = Self.invite()
+        for i in 0..<extraHeaders { built.add("X-Extra-\(i)", String(repeating: "v", count: i % 37)) }
+        var response = SIPMessageBuilder(.response(status: 200, reason: "OK"), headers: built.headers)
+        response.add("Server", "Honeyphone test")
+        for message in [built, response] {
+            let bytes = message.serialized()
+            // NIO rounds a capacity up to a power of two; a grown buffer would have a larger one.
+            #expect(bytes.capacity == ByteBufferAllocator().buffer(capacity: message.serializedSizeEstimate).capacity)
+            #expect(bytes.readableBytes <= message.serializedSizeEstimate)
+            #expect(message.serializedSizeEstimate - bytes.readableBytes <= 64 + 12 * message.headers.count)
+        }
     }
 
     @Test func responseEchoesTheTransactionHeaders() throws {
