@@ -1,6 +1,7 @@
 import NIOCore
-@testable import SIPCore
 import Testing
+
+@testable import SIPCore
 
 @Suite struct SIPMessageBuilderTests {
     static func invite() -> SIPMessageBuilder {
