@@ -6,13 +6,15 @@
 # 1. OPTIONS flood: OPTIONS_COUNT requests (default 200,000) at OPTIONS_RATE/s (default 20,000) from a second
 #    process (sip-flood, Sources/sip-flood). Reports requests answered, the kernel's UDP receive-buffer drops during the run, and
 #    the honeypot's CPU time per request (utime+stime from /proc, every message stored in SQLite), in total and
-#    per thread name (the event loop, the SQLite writer's dispatch threads, the investigating cooperative pool).
+#    per thread name (the event loop, the SQLite writer's dispatch threads, the investigating cooperative pool), and
+#    the bytes the process handed to write(2)/pwrite(2) per request (the store's files; sockets are not counted).
 # 2. INVITE flood: INVITE_COUNT INVITEs (default 1,000,000) with random Call-IDs at INVITE_RATE/s (default
 #    20,000). Samples the honeypot's RSS every 2 s and reports the series, the live transactions and dialogs
 #    (bounded by max-transactions / max-dialogs) and the trace writer's counters.
 # PERF_SECONDS=N records a CPU profile (perf record -g, every CPU: read it with perf report --pid) for N s of
 # the OPTIONS flood, from its second second, into the work folder; PERF_THREAD=NAME profiles only the
-# honeypot's threads whose name contains NAME (NIO: the event loop). Everything on 127.0.0.62; the honeypot and the generator are started here and stopped by PID; the generator
+# honeypot's threads whose name contains NAME (NIO: the event loop). HP_ENV="VAR=value ..." runs the honeypot with
+# that extra environment (e.g. LD_PRELOAD of another allocator). Everything on 127.0.0.62; the honeypot and the generator are started here and stopped by PID; the generator
 # refuses non-loopback targets and stops by itself.
 set -euo pipefail
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -40,7 +42,7 @@ hangup-after: 5s
 uri: sip:1001@honeyphone.invalid
 web-listen: $WEB_LISTEN
 ENV
-"$HP" run --environment "$WORK/env" --data "$WORK/data" --log-level warning >"$WORK/hp.out" 2>"$WORK/hp.err" &
+env ${HP_ENV:-} "$HP" run --environment "$WORK/env" --data "$WORK/data" --log-level warning >"$WORK/hp.out" 2>"$WORK/hp.err" &
 HP_PID=$!
 trap 'kill -TERM $HP_PID 2>/dev/null || true; sleep 2; kill -KILL $HP_PID 2>/dev/null || true' EXIT
 for _ in $(seq 50); do grep -q "listening" "$WORK/hp.out" 2>/dev/null && break; sleep 0.1; done
@@ -57,10 +59,12 @@ thread_ticks() {
 }
 rcvbuf_errors() { awk '/^Udp:/ && $2 ~ /^[0-9]+$/ {print $6}' /proc/net/snmp; }
 rss_kib() { awk '/^VmRSS:/ {print $2}' "/proc/$HP_PID/status"; }
+# Bytes the process handed to write(2) and friends (the store's WAL and checkpoints; sockets are not counted).
+wchar() { awk '/^wchar:/ {print $2}' "/proc/$HP_PID/io"; }
 clk=$(getconf CLK_TCK)
 
 echo "== OPTIONS flood: $OPTIONS_COUNT at $OPTIONS_RATE/s to $IP:$PORT (honeyphone pid $HP_PID, $(basename "$(dirname "$HP")") build)"
-t0=$(ticks); e0=$(rcvbuf_errors); threads0=$(thread_ticks)
+t0=$(ticks); e0=$(rcvbuf_errors); threads0=$(thread_ticks); w0=$(wchar)
 if [[ -n "${PERF_SECONDS:-}" ]]; then
     # PERF_THREAD=NIO profiles the event loop's thread only (perf's -p misses threads started later).
     # Without it, every CPU is sampled (threads come and go in the store's and the investigation's pools) and the
@@ -74,12 +78,13 @@ if [[ -n "${PERF_SECONDS:-}" ]]; then
 fi
 result=$(timeout 600 "$FLOOD" options "$IP" "$PORT" "$OPTIONS_COUNT" "$OPTIONS_RATE")
 sleep 1
-t1=$(ticks); e1=$(rcvbuf_errors); threads1=$(thread_ticks)
+t1=$(ticks); e1=$(rcvbuf_errors); threads1=$(thread_ticks); w1=$(wchar)
 echo "   generator: $result"
 sent=$(sed -E 's/.*"sent":([0-9]+).*/\1/' <<<"$result"); answered=$(sed -E 's/.*"answered":([0-9]+).*/\1/' <<<"$result")
 cpu_us=$(awk -v t=$((t1 - t0)) -v c="$clk" -v n="$sent" 'BEGIN { printf "%.2f", t / c * 1e6 / n }')
 echo "   answered $answered of $sent (lost $((sent - answered))); kernel UDP receive-buffer drops: $((e1 - e0))"
 echo "   honeypot CPU: $(((t1 - t0) * 1000 / clk)) ms for $sent requests = $cpu_us µs per request (parse, transaction, answer, 2 records stored)"
+echo "   file writes: $(((w1 - w0) / sent)) bytes per request (write(2) calls: the store's WAL and checkpoints)"
 # Per thread (threads that ended during the run are not counted): the event loop answers, the
 # dispatch/cooperative threads write SQLite and investigate.
 echo "   by thread (µs per request):" $(join -a 2 -e 0 -o 2.1,1.2,2.2 <(echo "$threads0") <(echo "$threads1") \
