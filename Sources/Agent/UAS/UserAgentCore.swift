@@ -117,7 +117,7 @@ public struct UserAgentCore: Sendable {
         arrival: SIPArrival,
         route: ResponseRouting.Route? = nil
     ) -> [UserAgentAction] {
-        let uri = request.requestURI
+        let uri = request.requestURISchemeAndUser
         let persona = self.persona(forUser: uri?.user)
         let routing = route ?? ResponseRouting.route(request, arrival: arrival)
         let context = RequestContext(
@@ -174,8 +174,9 @@ struct RequestContext {
     let arrival: SIPArrival
     let persona: Persona
     let firstVia: String?
-    /// The Request-URI, parsed once.
-    var uri: SIPURI?
+    /// The Request-URI's scheme and user, read once (the only parts of it the UA core uses; `nil` when the
+    /// Request-URI does not parse).
+    let uri: (scheme: SIPURI.Scheme, user: String?)?
     /// The To and From tags, parsed once (a name-address parse is the costliest read of a request).
     let toTag: String?
     let fromTag: String?
@@ -186,15 +187,15 @@ struct RequestContext {
         arrival: SIPArrival,
         persona: Persona,
         firstVia: String?,
-        uri: SIPURI?? = nil
+        uri: (scheme: SIPURI.Scheme, user: String?)?? = nil
     ) {
         self.request = request
         self.key = key
         self.arrival = arrival
         self.persona = persona
         self.firstVia = firstVia
-        self.uri = uri ?? request.requestURI
-        self.toTag = request.toSummary?.tag
-        self.fromTag = request.fromSummary?.tag
+        self.uri = uri ?? request.requestURISchemeAndUser
+        self.toTag = request.toTag
+        self.fromTag = request.fromTag
     }
 }

@@ -51,12 +51,7 @@ public struct SIPURI: Sendable, Hashable, CustomStringConvertible {
     public var description: String { self.raw }
 
     init(_ p: UnsafeRawBufferPointer, _ r: RawURI, limits: SIPParserLimits) {
-        switch r.scheme {
-        case .sip: self.scheme = .sip
-        case .sips: self.scheme = .sips
-        case .tel: self.scheme = .tel
-        case .other: self.scheme = .other(Scan.string(p, r.schemeRange).lowercased())
-        }
+        self.scheme = Scheme(p, r)
         self.user = r.user.map { Scan.percentDecoded(p, $0) }
         self.password = r.password.map { Scan.percentDecoded(p, $0) }
         switch r.hostKind {
@@ -101,5 +96,17 @@ public struct SIPURI: Sendable, Hashable, CustomStringConvertible {
         let (uri, anomalies) = Self.parse(Array(string.utf8))
         guard let uri, !anomalies.contains(where: { $0.severity == .error }) else { return nil }
         self = uri
+    }
+}
+
+extension SIPURI.Scheme {
+    /// The scheme of a raw parse (one the parser does not know, lowercased).
+    init(_ p: UnsafeRawBufferPointer, _ r: RawURI) {
+        switch r.scheme {
+        case .sip: self = .sip
+        case .sips: self = .sips
+        case .tel: self = .tel
+        case .other: self = .other(Scan.string(p, r.schemeRange).lowercased())
+        }
     }
 }
