@@ -14,7 +14,7 @@ public import SIPTransport
 public enum ResponseRouting {
     /// The target and the new text of the first Via header field (`nil`: unchanged).
     public static func route(_ request: SIPMessage, arrival: SIPArrival) -> Route {
-        guard let via = request.topVia else { return Route(target: arrival.replyTarget, firstVia: nil) }
+        guard let via = request.topViaSummary else { return Route(target: arrival.replyTarget, firstVia: nil) }
         let sourceIP = arrival.remote.ipText ?? ""
         var target = arrival.replyTarget
         if arrival.transport == .udp, case .absent = via.rport {

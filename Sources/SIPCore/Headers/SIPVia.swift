@@ -39,19 +39,55 @@ public struct SIPVia: Sendable, Hashable {
         self.protocolName = Scan.string(p, r.protocolName)
         self.protocolVersion = Scan.string(p, r.protocolVersion)
         self.transport = Scan.string(p, r.transport)
-        let host = Scan.string(p, r.host)
-        switch r.hostKind {
-        case .ipv4: self.host = .ipv4(host)
-        case .ipv6: self.host = .ipv6(host)
-        case .name, .none: self.host = .name(host)
-        }
+        self.host = r.sentByHost(p)
         self.port = r.port
         self.parameters = SIPParameters.header(p, r.parameters, limits: limits)
         self.branch = r.branch.map { Scan.unquotedString(p, $0) }
         self.received = r.received.map { Scan.string(p, $0) }
-        self.rport = r.hasRPort ? (r.rport.map { .value($0) } ?? .requested) : .absent
+        self.rport = r.rportParameter
         self.maddr = r.maddr.map { Scan.unquotedString(p, $0) }
         self.ttl = r.ttl
+    }
+}
+
+/// What transaction matching and response routing read of a Via entry (RFC 3261 §17.2.3, §18.2.2, RFC 3581): its
+/// ``SIPVia`` fields of the same names, without the parameter table and the protocol texts that ``SIPVia`` also
+/// decodes. Every request's top Via is read twice this way (its server transaction key, its response's route).
+public struct SIPViaSummary: Sendable, Hashable {
+    /// The sent-by host.
+    public var host: SIPURI.Host
+    /// The sent-by port, if given.
+    public var port: Int?
+    /// The branch parameter.
+    public var branch: String?
+    /// The received parameter (brackets removed from an IPv6 value).
+    public var received: String?
+    /// Whether `rport` is present, and its value when it has one.
+    public var rport: SIPVia.RPort
+
+    init(_ p: UnsafeRawBufferPointer, _ r: RawVia) {
+        self.host = r.sentByHost(p)
+        self.port = r.port
+        self.branch = r.branch.map { Scan.unquotedString(p, $0) }
+        self.received = r.received.map { Scan.string(p, $0) }
+        self.rport = r.rportParameter
+    }
+}
+
+extension RawVia {
+    /// The sent-by host, by kind.
+    func sentByHost(_ p: UnsafeRawBufferPointer) -> SIPURI.Host {
+        let host = Scan.string(p, self.host)
+        switch self.hostKind {
+        case .ipv4: return .ipv4(host)
+        case .ipv6: return .ipv6(host)
+        case .name, .none: return .name(host)
+        }
+    }
+
+    /// The `rport` parameter.
+    var rportParameter: SIPVia.RPort {
+        self.hasRPort ? (self.rport.map { .value($0) } ?? .requested) : .absent
     }
 }
 

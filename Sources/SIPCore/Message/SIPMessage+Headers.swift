@@ -83,12 +83,23 @@ extension SIPMessage {
 
     /// The top Via entry (the first entry of the first Via field), without decoding the others.
     public var topVia: SIPVia? {
+        self.withTopRawVia { p, raw in SIPVia(p, raw, limits: self.limits) }
+    }
+
+    /// The top Via entry's host, port, branch, received and rport: ``topVia``'s fields without its parameter table
+    /// (`nil` exactly when ``topVia`` is).
+    public var topViaSummary: SIPViaSummary? {
+        self.withTopRawVia { p, raw in SIPViaSummary(p, raw) }
+    }
+
+    /// `body` applied to the raw parse of the top Via entry, `nil` without a Via or when it does not parse.
+    private func withTopRawVia<T>(_ body: (UnsafeRawBufferPointer, RawVia) -> T) -> T? {
         guard let f = self.headerFields.first(where: { $0.name == .via }) else { return nil }
         return self.withBytes { p in
             var sink = AnomalySink(limit: 0)
             let start = Scan.lws(p, f.valueRange.lowerBound, f.valueRange.upperBound)
             let (via, _) = RawVia.parse(p, start, f.valueRange.upperBound, limits: self.limits, &sink)
-            return via.map { SIPVia(p, $0, limits: self.limits) }
+            return via.map { body(p, $0) }
         }
     }
 

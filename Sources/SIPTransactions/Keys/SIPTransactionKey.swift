@@ -95,7 +95,7 @@ public struct SIPTransactionKey: Sendable, Hashable, CustomStringConvertible {
     }
 
     private init?(serverTransactionOf request: SIPMessage, method: SIPMethod) {
-        guard request.isRequest, let via = request.topVia else { return nil }
+        guard request.isRequest, let via = request.topViaSummary else { return nil }
         if let branch = via.branch, Self.isRFC3261Branch(branch) {
             self.init(.server(branch: branch, sentBy: Self.sentBy(via.host, port: via.port), method: method))
             return
