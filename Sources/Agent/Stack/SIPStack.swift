@@ -311,20 +311,32 @@ public final class SIPStack: SIPTransportDelegate, @unchecked Sendable {
 
     /// The value of the last `;tag=` parameter of a To value (the one the UA core appended).
     static func lastTag(_ value: String) -> String? {
-        let bytes = Array(value.utf8)
-        let marker = Array(";tag=".utf8)
-        guard bytes.count > marker.count else { return nil }
-        var start = bytes.count - marker.count
-        while start >= 0 {
-            if zip(bytes[start..<start + marker.count], marker).allSatisfy({ ($0 | 0x20) == $1 }) {
-                let from = start + marker.count
-                var end = from
-                while end < bytes.count, bytes[end] != UInt8(ascii: ";"), bytes[end] != UInt8(ascii: " ") { end += 1 }
-                return end > from ? String(decoding: bytes[from..<end], as: UTF8.self) : nil
+        var value = value
+        return value.withUTF8 { bytes -> String? in
+            // Scanned in place (every stateless answer's summary reads it): no copy of the value or the marker.
+            let marker: StaticString = ";tag="
+            let length = marker.utf8CodeUnitCount
+            guard bytes.count > length else { return nil }
+            var start = bytes.count - length
+            while start >= 0 {
+                var matches = true
+                for k in 0..<length where bytes[start + k] | 0x20 != marker.utf8Start[k] {
+                    matches = false
+                    break
+                }
+                if matches {
+                    let from = start + length
+                    var end = from
+                    while end < bytes.count, bytes[end] != UInt8(ascii: ";"), bytes[end] != UInt8(ascii: " ") {
+                        end += 1
+                    }
+                    guard end > from else { return nil }
+                    return String(decoding: UnsafeBufferPointer(rebasing: bytes[from..<end]), as: UTF8.self)
+                }
+                start -= 1
             }
-            start -= 1
+            return nil
         }
-        return nil
     }
 
     /// The URI of a Contact value the UA core wrote: inside the first `<…>`, else up to the first `;`.

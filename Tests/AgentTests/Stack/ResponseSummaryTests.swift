@@ -1,10 +1,11 @@
-import Agent
 import NIOCore
 import SIPCore
 import SIPTransactions
 import SIPTransport
 import Storage
 import Testing
+
+@testable import Agent
 
 /// The trace summary of a stateless answer, built from its builder and its request's summary, must be what parsing
 /// the sent bytes gives (the trace store shows one or the other depending on load).
@@ -60,5 +61,24 @@ import Testing
     @Test func aRequestBuilderHasNoResponseSummary() {
         let builder = SIPMessageBuilder(.request(method: .options, uri: "sip:a@b"))
         #expect(SIPStack.responseSummary(builder, answering: TraceSummary(kind: .request)) == nil)
+    }
+
+    @Test(
+        arguments: [
+            ("<sip:a@b>;tag=abc", "abc"),
+            ("\"A\" <sip:a@b>;TAG=Xy;other=1", "Xy"),
+            ("<sip:a@b>;tag=1;tag=2", "2"),
+            ("<sip:a@b>;tag=x y", "x"),
+            ("<sip:é@b>;tag=ü9", "ü9"),
+            ("<sip:a@b>", nil),
+            ("<sip:a@b>;tag=", nil),
+            ("<sip:a@b>;tag=;x", nil),
+            (";tag=", nil),
+            ("tag=", nil),
+            ("", nil),
+        ] as [(String, String?)]
+    )
+    func lastTagReadsTheLastTagParameter(value: String, tag: String?) {
+        #expect(SIPStack.lastTag(value) == tag)
     }
 }
