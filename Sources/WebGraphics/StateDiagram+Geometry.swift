@@ -45,14 +45,15 @@ extension StateDiagram {
         static let leftMargin: Double = 44
         /// The space above the first row (self-loops).
         static let topMargin: Double = 46
-        /// The space below the last row (back edges and notes).
+        /// The most space below the last row (back edges' lanes and two notes); ``StateDiagram/svg()`` keeps only
+        /// what it draws there.
         static let bottomMargin: Double = 84
 
         /// Each node's box.
         let boxes: [Box]
-        /// The canvas width.
+        /// The canvas width before the edges' labels (which ``StateDiagram/svg()`` may widen it for).
         let width: Double
-        /// The canvas height.
+        /// The canvas height at most (see ``bottomMargin``).
         let height: Double
         /// The right edge of each column.
         let columnRight: [Double]

@@ -70,9 +70,29 @@ public struct StateDiagram: Sendable, Hashable {
         let layout = self.layout()
         let geometry = Geometry(layout: layout, limits: limits)
         let marker = Markup.identifier(self.identifier) + "-arrowhead"
+        // The edges are placed before the canvas is sized: a label is centred on its edge and can reach past the
+        // last column (a self-loop's label over a narrow state) or the left edge (an edge bulging left of the first
+        // column). A label is moved right to start inside the canvas, and the canvas widened to end after it.
+        let labelLength = min(limits.maximumLabelLength, Geometry.labelCharacters)
+        let edges = layout.edges.enumerated().map { index, edge in
+            let path = geometry.path(for: edge, index: index)
+            let text = Markup.truncated(edge.label, to: labelLength)
+            let half = SVGBuilder.width(of: text) / 2
+            return (d: path.d, text: text, x: max(path.label.x, half + 4), y: path.label.y, half: half)
+        }
+        let width = max(geometry.width, (edges.map { $0.x + $0.half }.max() ?? 0) + 8)
+        let notes = (layout.droppedStates > 0 ? 1 : 0) + (layout.droppedTransitions > 0 ? 1 : 0)
+        // Room below the last row only for what goes there: back edges' lanes (up to 35 px under a box) and notes.
+        let hasBackEdges = layout.edges.contains { layout.column[$0.to] < layout.column[$0.from] }
+        let height =
+            if let lowest = geometry.boxes.map(\.maxY).max() {
+                min(geometry.height, lowest + (hasBackEdges ? 46 : 14) + Double(notes) * 18 + (notes > 0 ? 8 : 0))
+            } else {
+                geometry.height
+            }
         var builder = SVGBuilder(
-            width: geometry.width,
-            height: geometry.height,
+            width: width,
+            height: height,
             title: self.title,
             cssClass: "wg-states",
             limits: limits
@@ -91,18 +111,17 @@ public struct StateDiagram: Sendable, Hashable {
         builder.close()
 
         guard !layout.names.isEmpty else {
-            builder.note("No states", x: geometry.width / 2, y: 30, anchor: "middle")
+            builder.note("No states", x: width / 2, y: 30, anchor: "middle")
             return builder.finish()
         }
         builder.open("g", ["class": "wg-edges"])
-        for (index, edge) in layout.edges.enumerated() {
-            let path = geometry.path(for: edge, index: index)
+        for edge in edges {
             builder.open("g", ["class": "wg-transition"])
-            builder.element("path", ["class": "wg-edge", "d": path.d, "marker-end": "url(#" + marker + ")"])
+            builder.element("path", ["class": "wg-edge", "d": edge.d, "marker-end": "url(#" + marker + ")"])
             builder.element(
                 "text",
-                ["class": "wg-edge-label", "x": path.label.x.svg, "y": path.label.y.svg, "text-anchor": "middle"],
-                text: Markup.truncated(edge.label, to: min(limits.maximumLabelLength, Geometry.labelCharacters))
+                ["class": "wg-edge-label", "x": edge.x.svg, "y": edge.y.svg, "text-anchor": "middle"],
+                text: edge.text
             )
             builder.close()
         }
@@ -145,7 +164,7 @@ public struct StateDiagram: Sendable, Hashable {
         }
         builder.close()
 
-        var noteY = geometry.height - 10 - (layout.droppedStates > 0 && layout.droppedTransitions > 0 ? 18 : 0)
+        var noteY = height - 10 - (layout.droppedStates > 0 && layout.droppedTransitions > 0 ? 18 : 0)
         if layout.droppedStates > 0 {
             builder.note("… \(layout.droppedStates) more states not shown", x: 8, y: noteY)
             noteY += 18

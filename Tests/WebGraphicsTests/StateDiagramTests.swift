@@ -72,6 +72,94 @@ import Testing
         #expect(document.elements(named: "circle").count == 1)
     }
 
+    /// The canvas's size from the root element.
+    static func canvas(_ document: SVGDocument) throws -> (width: Double, height: Double) {
+        let root = try #require(document.elements(named: "svg").first)
+        return (
+            try #require(root.attributes["width"].flatMap(Double.init)),
+            try #require(root.attributes["height"].flatMap(Double.init))
+        )
+    }
+
+    /// Every edge label's estimated extent lies on the canvas, even a long self-loop label over a narrow state in the
+    /// last column (it ran past the right edge) and a label of an edge bulging left of the first column.
+    @Test func labelsStayOnTheCanvas() throws {
+        let long = "entry/opStartTimer, decline/opReject, timeout/opHangup"
+        let diagrams = [
+            StateDiagram(
+                title: "busy",
+                states: ["Idle", "Ringing"],
+                initial: "Idle",
+                transitions: [
+                    .init(from: "Idle", to: "Idle", label: "INVITE/opInvestigate"),
+                    .init(from: "Idle", to: "Ringing", label: "INVITE/opRing"),
+                    .init(from: "Ringing", to: "Ringing", label: long),
+                ]
+            ),
+            StateDiagram(
+                title: "left",
+                states: [],
+                initial: "A",
+                transitions: [
+                    .init(from: "A", to: "B", label: "x"), .init(from: "A", to: "C", label: "y"),
+                    .init(from: "C", to: "B", label: "an upward edge with a long label"),
+                    .init(from: "A", to: "A", label: long),
+                ]
+            ),
+            Self.fig4,
+        ]
+        for diagram in diagrams {
+            let document = expectWellFormedAndInert(diagram.svg())
+            let canvas = try Self.canvas(document)
+            let labels = document.elements(named: "text").filter { $0.attributes["class"] == "wg-edge-label" }
+            #expect(!labels.isEmpty)
+            for label in labels {
+                let x = try #require(label.attributes["x"].flatMap(Double.init))
+                let half = SVGBuilder.width(of: label.text) / 2
+                #expect(x - half >= 0, "\(diagram.title): \(label.text) starts at \(x - half)")
+                #expect(
+                    x + half <= canvas.width,
+                    "\(diagram.title): \(label.text) ends at \(x + half) > \(canvas.width)"
+                )
+            }
+        }
+    }
+
+    /// Below the last row the canvas keeps room only for what is drawn there: back edges' lanes and notes.
+    @Test func heightFollowsWhatIsBelowTheLastRow() throws {
+        let forwardOnly = StateDiagram(
+            title: "busy",
+            states: ["Idle", "Ringing"],
+            initial: "Idle",
+            transitions: [
+                .init(from: "Idle", to: "Idle", label: "INVITE/opInvestigate"),
+                .init(from: "Idle", to: "Ringing", label: "INVITE/opRing"),
+            ]
+        )
+        let geometry = StateDiagram.Geometry(layout: forwardOnly.layout(), limits: .default)
+        let lowest = try #require(geometry.boxes.map(\.maxY).max())
+        #expect(try Self.canvas(expectWellFormedAndInert(forwardOnly.svg())).height == lowest + 14)
+
+        // Fig. 4 has back edges: their lanes run up to 35 px under a box.
+        let fig4Geometry = StateDiagram.Geometry(layout: Self.fig4.layout(), limits: .default)
+        let fig4Lowest = try #require(fig4Geometry.boxes.map(\.maxY).max())
+        #expect(try Self.canvas(expectWellFormedAndInert(Self.fig4.svg())).height == fig4Lowest + 46)
+
+        // Notes of what was left out go under everything, inside the canvas.
+        var limited = GraphicsLimits.default
+        limited.maximumStates = 2
+        let cut = StateDiagram(title: "cut", states: ["A", "B", "C"], initial: "A", transitions: [], limits: limited)
+        let document = expectWellFormedAndInert(cut.svg())
+        let canvas = try Self.canvas(document)
+        let notes = document.elements(named: "text").filter { $0.text.contains("more states not shown") }
+        let noteY = try #require(notes.first?.attributes["y"].flatMap(Double.init))
+        #expect(noteY < canvas.height)
+        let cutLowest = try #require(
+            StateDiagram.Geometry(layout: cut.layout(), limits: limited).boxes.map(\.maxY).max()
+        )
+        #expect(noteY > cutLowest)
+    }
+
     @Test func edgeShapes() throws {
         let layout = Self.fig4.layout()
         let geometry = StateDiagram.Geometry(layout: layout, limits: .default)
