@@ -84,7 +84,7 @@ sent=$(sed -E 's/.*"sent":([0-9]+).*/\1/' <<<"$result"); answered=$(sed -E 's/.*
 cpu_us=$(awk -v t=$((t1 - t0)) -v c="$clk" -v n="$sent" 'BEGIN { printf "%.2f", t / c * 1e6 / n }')
 echo "   answered $answered of $sent (lost $((sent - answered))); kernel UDP receive-buffer drops: $((e1 - e0))"
 echo "   honeypot CPU: $(((t1 - t0) * 1000 / clk)) ms for $sent requests = $cpu_us µs per request (parse, transaction, answer, 2 records stored)"
-echo "   file writes: $(((w1 - w0) / sent)) bytes per request (write(2) calls: the store's WAL and checkpoints)"
+echo "   file writes: $(((w1 - w0) / sent)) bytes per request (write(2)/pwrite(2): the store's WAL, checkpoints and statement journals)"
 # Per thread (threads that ended during the run are not counted): the event loop answers, the
 # dispatch/cooperative threads write SQLite and investigate.
 echo "   by thread (µs per request):" $(join -a 2 -e 0 -o 2.1,1.2,2.2 <(echo "$threads0") <(echo "$threads1") \
