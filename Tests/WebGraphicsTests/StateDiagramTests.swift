@@ -72,6 +72,16 @@ import Testing
         #expect(document.elements(named: "circle").count == 1)
     }
 
+    /// The busy profile's machine (Profiles/busy.profile); `ringingLoop` adds Ringing's self-loop with that label.
+    static func busy(ringingLoop: String? = nil) -> StateDiagram {
+        var transitions: [StateDiagram.Transition] = [
+            .init(from: "Idle", to: "Idle", label: "INVITE/opInvestigate"),
+            .init(from: "Idle", to: "Ringing", label: "INVITE/opRing"),
+        ]
+        if let ringingLoop { transitions.append(.init(from: "Ringing", to: "Ringing", label: ringingLoop)) }
+        return StateDiagram(title: "busy", states: ["Idle", "Ringing"], initial: "Idle", transitions: transitions)
+    }
+
     /// The canvas's size from the root element.
     static func canvas(_ document: SVGDocument) throws -> (width: Double, height: Double) {
         let root = try #require(document.elements(named: "svg").first)
@@ -86,16 +96,7 @@ import Testing
     @Test func labelsStayOnTheCanvas() throws {
         let long = "entry/opStartTimer, decline/opReject, timeout/opHangup"
         let diagrams = [
-            StateDiagram(
-                title: "busy",
-                states: ["Idle", "Ringing"],
-                initial: "Idle",
-                transitions: [
-                    .init(from: "Idle", to: "Idle", label: "INVITE/opInvestigate"),
-                    .init(from: "Idle", to: "Ringing", label: "INVITE/opRing"),
-                    .init(from: "Ringing", to: "Ringing", label: long),
-                ]
-            ),
+            Self.busy(ringingLoop: long),
             StateDiagram(
                 title: "left",
                 states: [],
@@ -127,15 +128,7 @@ import Testing
 
     /// Below the last row the canvas keeps room only for what is drawn there: back edges' lanes and notes.
     @Test func heightFollowsWhatIsBelowTheLastRow() throws {
-        let forwardOnly = StateDiagram(
-            title: "busy",
-            states: ["Idle", "Ringing"],
-            initial: "Idle",
-            transitions: [
-                .init(from: "Idle", to: "Idle", label: "INVITE/opInvestigate"),
-                .init(from: "Idle", to: "Ringing", label: "INVITE/opRing"),
-            ]
-        )
+        let forwardOnly = Self.busy()
         let geometry = StateDiagram.Geometry(layout: forwardOnly.layout(), limits: .default)
         let lowest = try #require(geometry.boxes.map(\.maxY).max())
         #expect(try Self.canvas(expectWellFormedAndInert(forwardOnly.svg())).height == lowest + 14)
